@@ -1,0 +1,28 @@
+package dev.jtest.maven;
+
+import dev.jtest.core.diagnostics.Diagnostics;
+import dev.jtest.core.diagnostics.EngineDiagnosis;
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineEndpoint;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Prints what jtest would work with: the engine's endpoint and versions, whether the base image is
+ * present, and the compose files. Fails at once, naming the endpoint, when no engine answers.
+ */
+@Mojo(name = "diagnose", threadSafe = true)
+public class DiagnoseMojo extends AbstractJtestMojo {
+
+  @Override
+  protected void run() {
+    List<Path> files = composeFiles();
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      EngineDiagnosis diagnosis = Diagnostics.diagnoseEngine(engine, baseDir(), files);
+      for (String line : diagnosis.lines()) {
+        getLog().info(line);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The jtest Surefire provider: partitioning, distribution, durations and filters. */
+package dev.jtest.surefire;
