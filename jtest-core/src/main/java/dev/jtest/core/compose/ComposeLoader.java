@@ -1,0 +1,85 @@
+package dev.jtest.core.compose;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jtest.core.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads compose files into a {@link ComposeModel}: each file is interpolated and normalised on its
+ * own (relative paths resolve against that file's directory), then the files merge as {@code docker
+ * compose -f a -f b} merges them, then services are parsed into typed specs and checked.
+ */
+public final class ComposeLoader {
+
+  private static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("services", "volumes", "networks", "version", "name");
+
+  private ComposeLoader() {}
+
+  /**
+   * Loads {@code files} in merge order.
+   *
+   * @param environment the process environment; {@code .env} next to the first file fills the gaps
+   * @param activeProfiles the profiles given with {@code -Djtest.profiles}
+   * @throws ConfigurationException naming file, line and key for anything jtest cannot run
+   */
+  public static ComposeModel load(
+      List<Path> files, Map<String, String> environment, Set<String> activeProfiles) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no compose files");
+    }
+    Path projectDir = files.get(0).toAbsolutePath().getParent();
+    Map<String, String> variables = new LinkedHashMap<>();
+    Path dotEnv = projectDir.resolve(".env");
+    if (Files.isRegularFile(dotEnv)) {
+      variables.putAll(EnvFiles.read(dotEnv, ".env"));
+    }
+    variables.putAll(environment);
+    Interpolator interpolator = new Interpolator(variables);
+
+    List<String> warnings = new ArrayList<>();
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (Path file : files) {
+      YamlTree tree = YamlTree.parse(file.toAbsolutePath());
+      Map<String, Object> document =
+          ComposeNormalizer.normalize(tree, interpolator, warnings, TOP_LEVEL_KEYS);
+      merged = ComposeMerger.mergeDocuments(merged, document);
+    }
+    return ServiceParser.parse(
+        files, projectDir, merged, activeProfiles, warnings, fingerprint(merged, activeProfiles));
+  }
+
+  /** A digest of the values (not the places) of the merged model. */
+  private static String fingerprint(Map<String, Object> merged, Set<String> profiles) {
+    try {
+      ObjectMapper mapper =
+          new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+      Map<String, Object> canonical = new LinkedHashMap<>();
+      canonical.put("model", ComposeMerger.unwrap(merged));
+      canonical.put("profiles", new LinkedHashSet<>(profiles.stream().sorted().toList()));
+      byte[] bytes = mapper.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot fingerprint the compose model", e);
+    }
+  }
+
+  /** Reports a problem at a place: "docker-compose.yml:12: service 'auth': …". */
+  static ConfigurationException error(Location location, String service, String message) {
+    String prefix = location == null ? "" : location + ": ";
+    String subject = service == null ? "" : "service '" + service + "': ";
+    return new ConfigurationException(prefix + subject + message);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.jtest.core.compose;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A compose healthcheck. {@code null} fields keep the engine's defaults.
+ *
+ * @param test {@code ["CMD", args…]}, {@code ["CMD-SHELL", command]} or {@code ["NONE"]}
+ */
+public record HealthSpec(
+    List<String> test, Duration interval, Duration timeout, Duration startPeriod, Integer retries) {
+
+  /** Docker's defaults for fields a healthcheck leaves out. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_RETRIES = 3;
+
+  /** Whether this turns the image's healthcheck off ({@code disable: true} or {@code NONE}). */
+  public boolean disabled() {
+    return !test.isEmpty() && "NONE".equals(test.get(0));
+  }
+
+  /** How long the engine may take at most to call the service unhealthy. */
+  public Duration worstCase() {
+    Duration interval = this.interval == null ? DEFAULT_INTERVAL : this.interval;
+    Duration timeout = this.timeout == null ? DEFAULT_TIMEOUT : this.timeout;
+    int retries = this.retries == null ? DEFAULT_RETRIES : this.retries;
+    Duration start = startPeriod == null ? Duration.ZERO : startPeriod;
+    return start.plus(interval.plus(timeout).multipliedBy(retries));
+  }
+}
