@@ -1,24 +1,58 @@
 package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.jtest.core.compose.HealthSpec;
+import dev.jtest.core.compose.MountSpec;
+import dev.jtest.core.compose.PortSpec;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A connection to one Docker engine. The only class of jtest that docker-java's types pass through
@@ -30,12 +64,6 @@ public final class Engine implements AutoCloseable {
 
   /** How long connecting may take before jtest reports the engine as unreachable. */
   static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1500);
-
-  /**
-   * How long one read may wait. Long enough for a slow image build step's silence; a request that
-   * waits longer is reported as a failure instead of hanging the build.
-   */
-  static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(10);
 
   private final EngineEndpoint endpoint;
   private final DockerClient client;
@@ -67,7 +95,6 @@ public final class Engine implements AutoCloseable {
             .dockerHost(config.getDockerHost())
             .sslConfig(config.getSSLConfig())
             .connectionTimeout(CONNECT_TIMEOUT)
-            .responseTimeout(RESPONSE_TIMEOUT)
             .maxConnections(64)
             .build();
     DockerClient client = DockerClientImpl.getInstance(config, http);
@@ -114,6 +141,516 @@ public final class Engine implements AutoCloseable {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Builds an image, reporting each line of the engine's output to {@code progress}.
+   *
+   * @return the id of the built image
+   * @throws EngineException with the engine's error (the failing step's output is in {@code
+   *     progress})
+   */
+  public String buildImage(ImageBuild build, Consumer<String> progress) {
+    var command =
+        client
+            .buildImageCmd()
+            .withBaseDirectory(build.context().toFile())
+            .withDockerfile(build.context().resolve(build.dockerfile()).toFile())
+            .withTags(Set.of(build.tag()))
+            .withLabels(build.labels())
+            .withPull(false);
+    build.args().forEach(command::withBuildArg);
+    if (build.target() != null) {
+      command.withTarget(build.target());
+    }
+    try {
+      return command
+          .exec(
+              new BuildImageResultCallback() {
+                @Override
+                public void onNext(BuildResponseItem item) {
+                  if (item.getStream() != null) {
+                    item.getStream().lines().filter(l -> !l.isBlank()).forEach(progress);
+                  }
+                  super.onNext(item);
+                }
+              })
+          .awaitImageId();
+    } catch (DockerClientException | DockerException e) {
+      throw failure("build image " + build.tag(), e);
+    }
+  }
+
+  /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
+  public void pullImage(String reference, Duration timeout) {
+    try {
+      boolean done =
+          client
+              .pullImageCmd(reference)
+              .exec(new PullImageResultCallback())
+              .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!done) {
+        throw new EngineException(
+            "pull image " + reference,
+            "no answer from the registry within " + timeout.toSeconds() + " s",
+            null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("pull image " + reference, "interrupted", e);
+    } catch (DockerClientException | DockerException e) {
+      throw failure("pull image " + reference, e);
+    }
+  }
+
+  /** Removes an image; one still in use, or already gone, is left alone. */
+  public void removeImageQuietly(String id) {
+    try {
+      client.removeImageCmd(id).withNoPrune(false).exec();
+    } catch (DockerException e) {
+      // In use by another container, or already gone: neither is worth a word.
+    }
+  }
+
+  /** Creates a bridge network. */
+  public String createNetwork(String name, Map<String, String> labels, boolean internal) {
+    try {
+      return client
+          .createNetworkCmd()
+          .withName(name)
+          .withDriver("bridge")
+          .withInternal(internal)
+          .withLabels(labels)
+          .withCheckDuplicate(true)
+          .exec()
+          .getId();
+    } catch (DockerException e) {
+      throw failure("create network " + name, e);
+    }
+  }
+
+  /** Creates a named volume. */
+  public void createVolume(String name, Map<String, String> labels) {
+    try {
+      client.createVolumeCmd().withName(name).withLabels(labels).exec();
+    } catch (DockerException e) {
+      throw failure("create volume " + name, e);
+    }
+  }
+
+  /** Creates a container, not yet started. */
+  public String createContainer(ContainerRequest request) {
+    List<ExposedPort> exposed = new ArrayList<>();
+    Ports bindings = new Ports();
+    for (PortSpec port : request.ports()) {
+      ExposedPort target =
+          new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
+      exposed.add(target);
+      bindings.bind(
+          target,
+          port.hostPort() == null
+              ? Ports.Binding.bindIp(port.hostIp())
+              : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
+    }
+    for (Integer port : request.exposedPorts()) {
+      exposed.add(ExposedPort.tcp(port));
+    }
+    List<Mount> mounts = new ArrayList<>();
+    for (MountSpec spec : request.mounts()) {
+      Mount mount = new Mount().withTarget(spec.target()).withReadOnly(spec.readOnly());
+      switch (spec.type()) {
+        case BIND -> mount.withType(MountType.BIND).withSource(spec.source());
+        case TMPFS -> mount.withType(MountType.TMPFS);
+        case VOLUME -> {
+          mount.withType(MountType.VOLUME).withSource(spec.source());
+          // Anonymous volumes carry the run's labels too, so a sweep can find them.
+          mount.withVolumeOptions(new VolumeOptions().withLabels(request.labels()));
+        }
+      }
+      mounts.add(mount);
+    }
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withPortBindings(bindings)
+            .withMounts(mounts)
+            .withNetworkMode(request.network());
+    CreateContainerCmd command =
+        client
+            .createContainerCmd(request.image())
+            .withName(request.name())
+            .withHostName(request.hostName())
+            .withLabels(request.labels())
+            .withEnv(request.environment())
+            .withExposedPorts(exposed)
+            .withHostConfig(host)
+            .withAliases(request.aliases());
+    if (request.command() != null) {
+      command.withCmd(request.command());
+    }
+    if (request.entrypoint() != null) {
+      command.withEntrypoint(request.entrypoint());
+    }
+    if (request.workingDir() != null) {
+      command.withWorkingDir(request.workingDir());
+    }
+    if (request.user() != null) {
+      command.withUser(request.user());
+    }
+    if (request.stopSignal() != null) {
+      command.withStopSignal(request.stopSignal());
+    }
+    if (request.stopGracePeriod() != null) {
+      command.withStopTimeout((int) Math.max(0, request.stopGracePeriod().toSeconds()));
+    }
+    if (request.healthcheck() != null) {
+      command.withHealthcheck(healthCheck(request.healthcheck()));
+    }
+    try {
+      return command.exec().getId();
+    } catch (DockerException e) {
+      throw failure("create container " + request.name(), e);
+    }
+  }
+
+  /** Joins a created container to a further network. */
+  public void connectNetwork(String containerId, String network, List<String> aliases) {
+    try {
+      client
+          .connectToNetworkCmd()
+          .withContainerId(containerId)
+          .withNetworkId(network)
+          .withContainerNetwork(new ContainerNetwork().withAliases(aliases))
+          .exec();
+    } catch (DockerException e) {
+      throw failure("connect container to network " + network, e);
+    }
+  }
+
+  /** Starts a created container. */
+  public void startContainer(String id, String name) {
+    try {
+      client.startContainerCmd(id).exec();
+    } catch (NotModifiedException e) {
+      // Already running.
+    } catch (DockerException e) {
+      throw failure("start container " + name, e);
+    }
+  }
+
+  /** The container's current state, or empty when it no longer exists. */
+  public Optional<ContainerFacts> inspect(String id) {
+    InspectContainerResponse response;
+    try {
+      response = client.inspectContainerCmd(id).exec();
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (DockerException e) {
+      throw failure("inspect container " + id, e);
+    }
+    var state = response.getState();
+    HealthState health = state == null ? null : state.getHealth();
+    List<ContainerFacts.HealthProbe> log = new ArrayList<>();
+    if (health != null && health.getLog() != null) {
+      for (HealthStateLog entry : health.getLog()) {
+        Long exit = entry.getExitCodeLong();
+        log.add(
+            new ContainerFacts.HealthProbe(
+                exit == null ? null : exit.intValue(),
+                entry.getOutput() == null ? "" : entry.getOutput().strip()));
+      }
+    }
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    Map<String, String> addresses = new LinkedHashMap<>();
+    var network = response.getNetworkSettings();
+    if (network != null && network.getPorts() != null) {
+      for (var entry : network.getPorts().getBindings().entrySet()) {
+        if (entry.getValue() != null && entry.getValue().length > 0) {
+          ports.put(
+              entry.getKey().toString(), Integer.parseInt(entry.getValue()[0].getHostPortSpec()));
+        }
+      }
+    }
+    if (network != null && network.getNetworks() != null) {
+      network.getNetworks().forEach((name, net) -> addresses.put(name, net.getIpAddress()));
+    }
+    var config = response.getConfig();
+    HealthCheck healthCheck = config == null ? null : config.getHealthcheck();
+    boolean hasHealthcheck =
+        healthCheck != null
+            && healthCheck.getTest() != null
+            && !healthCheck.getTest().isEmpty()
+            && !"NONE".equals(healthCheck.getTest().get(0));
+    Long exitCode = state == null ? null : state.getExitCodeLong();
+    return Optional.of(
+        new ContainerFacts(
+            response.getId(),
+            response.getName() == null ? "" : response.getName().replaceFirst("^/", ""),
+            response.getImageId(),
+            state == null ? "unknown" : state.getStatus(),
+            state != null && Boolean.TRUE.equals(state.getRunning()),
+            exitCode == null ? null : exitCode.intValue(),
+            state != null && Boolean.TRUE.equals(state.getOOMKilled()),
+            health == null ? null : health.getStatus(),
+            log,
+            hasHealthcheck,
+            response.getRestartCount() == null ? 0 : response.getRestartCount(),
+            ports,
+            addresses,
+            config == null || config.getLabels() == null
+                ? Map.of()
+                : Map.copyOf(config.getLabels()),
+            config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv())));
+  }
+
+  /**
+   * Runs {@code command} in a running container.
+   *
+   * @param environment extra {@code KEY=value} entries for the command
+   */
+  public ExecResult exec(
+      String id, List<String> command, List<String> environment, Duration timeout) {
+    StringBuilder output = new StringBuilder();
+    try {
+      String execId =
+          client
+              .execCreateCmd(id)
+              .withCmd(command.toArray(String[]::new))
+              .withEnv(environment)
+              .withAttachStdout(true)
+              .withAttachStderr(true)
+              .exec()
+              .getId();
+      boolean done =
+          client
+              .execStartCmd(execId)
+              .exec(
+                  new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                      synchronized (output) {
+                        output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                      }
+                    }
+                  })
+              .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Long exit = done ? client.inspectExecCmd(execId).exec().getExitCodeLong() : null;
+      synchronized (output) {
+        return new ExecResult(exit == null ? null : exit.intValue(), output.toString());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("exec " + command, "interrupted", e);
+    } catch (DockerException e) {
+      throw failure("exec " + String.join(" ", command), e);
+    }
+  }
+
+  /**
+   * Streams the container's output from its start, line by line, until the container ends or the
+   * returned handle is closed.
+   */
+  public Closeable followLogs(String id, Consumer<String> lines, Runnable onEnd) {
+    LineSplitter splitter = new LineSplitter(lines);
+    return client
+        .logContainerCmd(id)
+        .withStdOut(true)
+        .withStdErr(true)
+        .withFollowStream(true)
+        .exec(
+            new ResultCallback.Adapter<Frame>() {
+              @Override
+              public void onNext(Frame frame) {
+                splitter.accept(frame.getPayload());
+              }
+
+              @Override
+              public void onComplete() {
+                splitter.flush();
+                onEnd.run();
+                super.onComplete();
+              }
+
+              @Override
+              public void onError(Throwable throwable) {
+                splitter.flush();
+                onEnd.run();
+                super.onError(throwable);
+              }
+            });
+  }
+
+  /** The container's output so far (the last {@code tail} lines; all when negative). */
+  public List<String> logs(String id, int tail) {
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    LineSplitter splitter = new LineSplitter(lines::add);
+    var command = client.logContainerCmd(id).withStdOut(true).withStdErr(true);
+    if (tail >= 0) {
+      command.withTail(tail);
+    } else {
+      command.withTailAll();
+    }
+    try {
+      command
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  splitter.accept(frame.getPayload());
+                }
+              })
+          .awaitCompletion(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NotFoundException e) {
+      return List.of();
+    }
+    splitter.flush();
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
+  /** Asks the container to stop with its stop signal, killing it after {@code grace}. */
+  public void stopContainer(String id, Duration grace) {
+    try {
+      client.stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+    } catch (NotModifiedException | NotFoundException e) {
+      // Already stopped, or gone: the goal is reached.
+    } catch (DockerException e) {
+      throw failure("stop container " + id, e);
+    }
+  }
+
+  /** Kills the container at once. */
+  public void killContainer(String id) {
+    try {
+      client.killContainerCmd(id).exec();
+    } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
+      // Gone, or not running.
+    }
+  }
+
+  /** Removes a container and its anonymous volumes, running or not; a missing one is fine. */
+  public void removeContainer(String id) {
+    try {
+      client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // Already gone.
+    } catch (DockerException e) {
+      if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+        throw failure("remove container " + id, e);
+      }
+    }
+  }
+
+  /** Removes a network; a missing one is fine. */
+  public void removeNetwork(String id) {
+    try {
+      client.removeNetworkCmd(id).exec();
+    } catch (NotFoundException e) {
+      // Already gone.
+    } catch (DockerException e) {
+      throw failure("remove network " + id, e);
+    }
+  }
+
+  /** Removes a volume; a missing one is fine. */
+  public void removeVolume(String name) {
+    try {
+      client.removeVolumeCmd(name).exec();
+    } catch (NotFoundException e) {
+      // Already gone.
+    } catch (DockerException e) {
+      throw failure("remove volume " + name, e);
+    }
+  }
+
+  /** Containers, networks and volumes that carry all of {@code labels} ({@code key=value}). */
+  public List<LabelledResource> findLabelled(Map<String, String> labels) {
+    List<String> filter = new ArrayList<>();
+    labels.forEach((k, v) -> filter.add(v == null ? k : k + "=" + v));
+    List<LabelledResource> found = new ArrayList<>();
+    try {
+      for (Container container :
+          client
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(toLabelFilter(labels))
+              .exec()) {
+        String name =
+            container.getNames() == null || container.getNames().length == 0
+                ? container.getId()
+                : container.getNames()[0].replaceFirst("^/", "");
+        found.add(
+            new LabelledResource(
+                LabelledResource.Kind.CONTAINER,
+                container.getId(),
+                name,
+                container.getLabels() == null ? Map.of() : Map.copyOf(container.getLabels()),
+                "running".equals(container.getState())));
+      }
+      for (Network network : client.listNetworksCmd().withFilter("label", filter).exec()) {
+        found.add(
+            new LabelledResource(
+                LabelledResource.Kind.NETWORK,
+                network.getId(),
+                network.getName(),
+                network.getLabels() == null ? Map.of() : Map.copyOf(network.getLabels()),
+                false));
+      }
+      var volumes = client.listVolumesCmd().withFilter("label", filter).exec().getVolumes();
+      if (volumes != null) {
+        for (var volume : volumes) {
+          found.add(
+              new LabelledResource(
+                  LabelledResource.Kind.VOLUME,
+                  volume.getName(),
+                  volume.getName(),
+                  volume.getLabels() == null ? Map.of() : Map.copyOf(volume.getLabels()),
+                  false));
+        }
+      }
+    } catch (DockerException e) {
+      throw failure("list resources labelled " + filter, e);
+    }
+    return found;
+  }
+
+  private static Map<String, String> toLabelFilter(Map<String, String> labels) {
+    Map<String, String> filter = new LinkedHashMap<>();
+    labels.forEach((k, v) -> filter.put(k, v));
+    return filter;
+  }
+
+  private static HealthCheck healthCheck(HealthSpec spec) {
+    HealthCheck check = new HealthCheck();
+    if (!spec.test().isEmpty()) {
+      check.withTest(spec.test());
+    }
+    if (spec.interval() != null) {
+      check.withInterval(spec.interval().toNanos());
+    }
+    if (spec.timeout() != null) {
+      check.withTimeout(spec.timeout().toNanos());
+    }
+    if (spec.startPeriod() != null) {
+      check.withStartPeriod(spec.startPeriod().toNanos());
+    }
+    if (spec.retries() != null) {
+      check.withRetries(spec.retries());
+    }
+    return check;
+  }
+
+  private static EngineException failure(String operation, RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's words.
+    int start = message.indexOf("{\"message\":\"");
+    if (start >= 0) {
+      int end = message.lastIndexOf("\"}");
+      message = message.substring(start + 12, end > start ? end : message.length());
+    }
+    return new EngineException(operation, message.strip(), e);
   }
 
   @Override

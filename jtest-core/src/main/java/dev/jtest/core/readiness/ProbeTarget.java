@@ -1,0 +1,22 @@
+package dev.jtest.core.readiness;
+
+import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.ExecResult;
+import java.time.Duration;
+import java.util.List;
+
+/** The service a check probes, as the waiter saw it at the start of this round. */
+public interface ProbeTarget {
+
+  /** The service's name. */
+  String service();
+
+  /** The container's state, inspected once per round. */
+  ContainerFacts facts();
+
+  /** Runs a command in the container. */
+  ExecResult exec(List<String> command, Duration timeout);
+
+  /** The container's output so far. */
+  List<String> logLines();
+}

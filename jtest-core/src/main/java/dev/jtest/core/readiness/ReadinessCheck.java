@@ -1,0 +1,22 @@
+package dev.jtest.core.readiness;
+
+/**
+ * One condition a service must meet before tests may use it. Implementations are immutable and hold
+ * no state between probes: the waiter remembers what already held.
+ */
+public interface ReadinessCheck {
+
+  /** The condition's key in messages and in {@code readiness.json}: {@code http}, {@code tcp}, … */
+  String name();
+
+  /** What is checked, for messages: {@code GET /health on 127.0.0.1:49153}. */
+  String describe(ProbeTarget target);
+
+  /**
+   * Probes once, quickly (well under a second).
+   *
+   * @throws ServiceFailedException when the condition can no longer hold (e.g. the engine says
+   *     unhealthy), so that waiting stops at once
+   */
+  Probe probe(ProbeTarget target);
+}

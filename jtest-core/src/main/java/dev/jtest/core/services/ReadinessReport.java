@@ -1,0 +1,49 @@
+package dev.jtest.core.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code target/jtest/readiness.json}: when each service was created, started and ready, and when
+ * each of its conditions first held, in milliseconds since the start goal began.
+ */
+final class ReadinessReport {
+
+  private ReadinessReport() {}
+
+  static void write(Path file, Instant origin, Collection<ServiceRuntime> services, Instant ready) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> byService = new LinkedHashMap<>();
+    for (ServiceRuntime service : services) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("created", millis(origin, service.created));
+      entry.put("started", millis(origin, service.startedAt));
+      entry.put("ready", millis(origin, service.readyAt));
+      Map<String, Object> conditions = new LinkedHashMap<>();
+      synchronized (service.conditions) {
+        service.conditions.forEach((name, at) -> conditions.put(name, millis(origin, at)));
+      }
+      entry.put("conditions", conditions);
+      byService.put(service.name(), entry);
+    }
+    report.put("services", byService);
+    report.put("ready", millis(origin, ready));
+    try {
+      Files.createDirectories(file.getParent());
+      StackState.JSON.writeValue(file.toFile(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static Long millis(Instant origin, Instant at) {
+    return at == null ? null : Duration.between(origin, at).toMillis();
+  }
+}

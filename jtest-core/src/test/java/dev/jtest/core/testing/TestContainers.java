@@ -1,0 +1,103 @@
+package dev.jtest.core.testing;
+
+import dev.jtest.core.compose.HealthSpec;
+import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.engine.ContainerRequest;
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineEndpoint;
+import dev.jtest.core.engine.ImageBuild;
+import dev.jtest.core.services.RunIdentity;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real containers for jtest's own tests, labelled like a jtest run so that a leak shows up in the
+ * engine (the before-stop hook and {@code docker ps --filter label=dev.jtest.run} find it).
+ */
+public final class TestContainers implements AutoCloseable {
+
+  public static final String PROBE_IMAGE = "jtest-selftest/probe:1";
+
+  private final Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
+  private final RunIdentity identity = RunIdentity.create(Path.of("target", "selftest"));
+  private final List<String> containers = new ArrayList<>();
+  private final List<Closeable> followers = new ArrayList<>();
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public RunIdentity identity() {
+    return identity;
+  }
+
+  /** Builds the probe image (an engine cache hit after the first time). */
+  public String probeImage() {
+    return engine.buildImage(
+        new ImageBuild(
+            Path.of("src/test/docker/probe").toAbsolutePath(),
+            "Dockerfile",
+            Map.of(),
+            null,
+            PROBE_IMAGE,
+            Map.of("dev.jtest.selftest", "true")),
+        line -> {});
+  }
+
+  /** Creates and starts a probe container running {@code sh -c script}. */
+  public String run(String script, List<PortSpec> ports, HealthSpec health, List<String> log) {
+    String image = probeImage();
+    String name = identity.resourceName("probe-" + containers.size());
+    String id =
+        engine.createContainer(
+            new ContainerRequest(
+                name,
+                image,
+                "probe",
+                List.of("sh", "-c", script),
+                null,
+                List.of(),
+                identity.labels("probe", false),
+                null,
+                null,
+                List.of(),
+                ports,
+                List.of(),
+                "bridge",
+                List.of(),
+                health,
+                null,
+                Duration.ofSeconds(1)));
+    containers.add(id);
+    engine.startContainer(id, name);
+    followers.add(engine.followLogs(id, log::add, () -> {}));
+    return id;
+  }
+
+  /** A list that the log follower may append to from its own thread. */
+  public static List<String> logBuffer() {
+    return Collections.synchronizedList(new ArrayList<>());
+  }
+
+  public static PortSpec randomPort(int containerPort) {
+    return new PortSpec("127.0.0.1", null, containerPort, "tcp", null);
+  }
+
+  @Override
+  public void close() {
+    for (Closeable follower : followers) {
+      try {
+        follower.close();
+      } catch (Exception e) {
+        // Best effort: the container goes next anyway.
+      }
+    }
+    containers.forEach(engine::removeContainer);
+    engine.close();
+  }
+}
