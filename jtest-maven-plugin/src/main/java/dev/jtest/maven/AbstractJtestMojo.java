@@ -3,20 +3,33 @@ package dev.jtest.maven;
 import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.JtestException;
 import dev.jtest.core.compose.ComposeFiles;
+import dev.jtest.core.compose.ComposeLoader;
+import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.EngineUnavailableException;
+import dev.jtest.core.services.StackListener;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Base of every jtest goal: handles {@code jtest.skip}, and turns jtest's typed failures into
  * Maven's. A subclass reads its parameters and calls one core service.
  */
 public abstract class AbstractJtestMojo extends AbstractMojo {
+
+  /** Where a started stack waits for the later goals of the same build. */
+  static final String STACK_KEY = "dev.jtest.stack";
+
+  private static final String NO_COMPOSE_REPORTED = "dev.jtest.noComposeReported";
 
   /** Skips every jtest goal. */
   @Parameter(property = "jtest.skip", defaultValue = "false")
@@ -25,6 +38,10 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   /** The project directory: compose files and {@code target/jtest} are found from it. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDir;
+
+  /** Where jtest writes logs, endpoints, readiness timings and state. */
+  @Parameter(defaultValue = "${project.build.directory}/jtest", readonly = true, required = true)
+  private File workDir;
 
   /**
    * Compose files, merged in order as {@code docker compose -f a -f b} does. Default: the first of
@@ -35,6 +52,16 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   /** Comma-separated compose files; overrides {@code <composeFiles>}. */
   @Parameter(property = "jtest.compose")
   private String compose;
+
+  /** Comma-separated compose profiles to enable. */
+  @Parameter(property = "jtest.profiles")
+  private String profiles;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -61,6 +88,10 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
     return baseDir.toPath().toAbsolutePath().normalize();
   }
 
+  protected Path workDir() {
+    return workDir.toPath().toAbsolutePath().normalize();
+  }
+
   /** The compose files this build uses, in merge order; empty when the project has none. */
   protected List<Path> composeFiles() {
     if (compose != null && !compose.isBlank()) {
@@ -68,5 +99,50 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
     }
     List<String> configured = composeFiles == null ? List.of() : composeFiles;
     return ComposeFiles.locate(baseDir(), configured, "<composeFiles>");
+  }
+
+  /**
+   * The project's compose model, its warnings printed; empty (said once per project and build) when
+   * the project has no compose file.
+   */
+  protected Optional<ComposeModel> composeModel() {
+    List<Path> files = composeFiles();
+    if (files.isEmpty()) {
+      if (project.getContextValue(NO_COMPOSE_REPORTED) == null) {
+        project.setContextValue(NO_COMPOSE_REPORTED, Boolean.TRUE);
+        getLog()
+            .info(
+                "jtest: no compose file in "
+                    + baseDir()
+                    + " (looked for "
+                    + String.join(", ", ComposeFiles.DEFAULT_NAMES)
+                    + "): no services to start");
+      }
+      return Optional.empty();
+    }
+    Set<String> active = new LinkedHashSet<>(ComposeFiles.split(profiles));
+    ComposeModel model = ComposeLoader.load(files, System.getenv(), active);
+    model.warnings().forEach(warning -> getLog().warn("jtest: " + warning));
+    return Optional.of(model);
+  }
+
+  /** Prints the core's events to the Maven log, prefixed so they stand out in a long build. */
+  protected StackListener listener() {
+    return new StackListener() {
+      @Override
+      public void info(String message) {
+        getLog().info("jtest: " + message);
+      }
+
+      @Override
+      public void warn(String message) {
+        getLog().warn("jtest: " + message);
+      }
+
+      @Override
+      public void detail(String message) {
+        getLog().debug("jtest: " + message);
+      }
+    };
   }
 }

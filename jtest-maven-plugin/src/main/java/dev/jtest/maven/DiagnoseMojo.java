@@ -2,6 +2,7 @@ package dev.jtest.maven;
 
 import dev.jtest.core.diagnostics.Diagnostics;
 import dev.jtest.core.diagnostics.EngineDiagnosis;
+import dev.jtest.core.diagnostics.StackDiagnosis;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Prints what jtest would work with: the engine's endpoint and versions, whether the base image is
- * present, and the compose files. Fails at once, naming the endpoint, when no engine answers.
+ * Prints what jtest works with and what its services are doing: the engine's endpoint and versions,
+ * the base image, the compose files; then, for the running stack (or the last run), each service's
+ * state, health, last health check, exit code, restarts, ports, readiness timings and log tail.
+ * Fails at once, naming the endpoint, when no engine answers.
  */
 @Mojo(name = "diagnose", threadSafe = true)
 public class DiagnoseMojo extends AbstractJtestMojo {
@@ -22,6 +25,11 @@ public class DiagnoseMojo extends AbstractJtestMojo {
       EngineDiagnosis diagnosis = Diagnostics.diagnoseEngine(engine, baseDir(), files);
       for (String line : diagnosis.lines()) {
         getLog().info(line);
+      }
+      if (!files.isEmpty()) {
+        for (String line : StackDiagnosis.describe(engine, workDir())) {
+          getLog().info(line);
+        }
       }
     }
   }

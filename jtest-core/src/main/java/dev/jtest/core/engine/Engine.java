@@ -1,14 +1,12 @@
 package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -163,8 +161,9 @@ public final class Engine implements AutoCloseable {
     if (build.target() != null) {
       command.withTarget(build.target());
     }
+    Throwable[] streamError = new Throwable[1];
     try {
-      return command
+      command
           .exec(
               new BuildImageResultCallback() {
                 @Override
@@ -174,21 +173,56 @@ public final class Engine implements AutoCloseable {
                   }
                   super.onNext(item);
                 }
+
+                @Override
+                public void onError(Throwable throwable) {
+                  // Kept for the caller instead of docker-java's ERROR log with a stack trace.
+                  streamError[0] = throwable;
+                  try {
+                    close();
+                  } catch (java.io.IOException e) {
+                    // Broken already; the recorded error says why.
+                  }
+                }
               })
           .awaitImageId();
     } catch (DockerClientException | DockerException e) {
-      throw failure("build image " + build.tag(), e);
+      throw failure(
+          "build image " + build.tag(), streamError[0] instanceof RuntimeException r ? r : e);
     }
+    if (streamError[0] != null) {
+      throw failure("build image " + build.tag(), asRuntime(streamError[0]));
+    }
+    // The full id, as inspect reports it: the build stream's short id would not compare equal.
+    return findImage(build.tag())
+        .map(ImageFacts::id)
+        .orElseThrow(
+            () ->
+                new EngineException(
+                    "build image " + build.tag(),
+                    "the engine reports no image after the build",
+                    null));
+  }
+
+  private static RuntimeException asRuntime(Throwable error) {
+    return error instanceof RuntimeException r
+        ? r
+        : new RuntimeException(error.getMessage(), error);
   }
 
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
   public void pullImage(String reference, Duration timeout) {
+    QuietCallback<com.github.dockerjava.api.model.PullResponseItem> callback =
+        new QuietCallback<>();
     try {
       boolean done =
           client
               .pullImageCmd(reference)
-              .exec(new PullImageResultCallback())
+              .exec(callback)
               .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (callback.error() != null) {
+        throw failure("pull image " + reference, asRuntime(callback.error()));
+      }
       if (!done) {
         throw new EngineException(
             "pull image " + reference,
@@ -424,7 +458,7 @@ public final class Engine implements AutoCloseable {
           client
               .execStartCmd(execId)
               .exec(
-                  new ResultCallback.Adapter<Frame>() {
+                  new QuietCallback<Frame>() {
                     @Override
                     public void onNext(Frame frame) {
                       synchronized (output) {
@@ -457,7 +491,7 @@ public final class Engine implements AutoCloseable {
         .withStdErr(true)
         .withFollowStream(true)
         .exec(
-            new ResultCallback.Adapter<Frame>() {
+            new QuietCallback<Frame>() {
               @Override
               public void onNext(Frame frame) {
                 splitter.accept(frame.getPayload());
@@ -472,6 +506,7 @@ public final class Engine implements AutoCloseable {
 
               @Override
               public void onError(Throwable throwable) {
+                // The container went away while followed: its log simply ends here.
                 splitter.flush();
                 onEnd.run();
                 super.onError(throwable);
@@ -492,7 +527,7 @@ public final class Engine implements AutoCloseable {
     try {
       command
           .exec(
-              new ResultCallback.Adapter<Frame>() {
+              new QuietCallback<Frame>() {
                 @Override
                 public void onNext(Frame frame) {
                   splitter.accept(frame.getPayload());

@@ -265,7 +265,11 @@ public final class Stack {
     StackState kept = state.get();
     for (Map.Entry<String, StackState.Container> entry : kept.services().entrySet()) {
       String id = entry.getValue().id();
-      engine.stopContainer(id, DEFAULT_STOP_GRACE);
+      engine.stopContainer(
+          id,
+          entry.getValue().stopGraceMillis() > 0
+              ? java.time.Duration.ofMillis(entry.getValue().stopGraceMillis())
+              : DEFAULT_STOP_GRACE);
       List<String> lines = engine.logs(id, -1);
       ServiceLog log = new ServiceLog(workDir.resolve("logs").resolve(entry.getKey() + ".log"));
       lines.forEach(log::append);
@@ -291,6 +295,7 @@ public final class Stack {
             },
             "jtest-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    writeRunFile();
     try {
       createNetworksAndVolumes();
     } catch (RuntimeException e) {
@@ -765,10 +770,7 @@ public final class Stack {
         for (String name : wave) {
           ServiceRuntime service = services.get(name);
           if (service.containerId != null) {
-            Duration grace =
-                service.spec().stopGracePeriod() == null
-                    ? DEFAULT_STOP_GRACE
-                    : service.spec().stopGracePeriod();
+            Duration grace = stopGrace(service.spec());
             stops.add(CompletableFuture.runAsync(() -> stopQuietly(service, grace), executor));
           }
         }
@@ -797,6 +799,10 @@ public final class Stack {
     listener.info("services stopped and removed; logs in " + options.workDir().resolve("logs"));
   }
 
+  private static Duration stopGrace(ServiceSpec spec) {
+    return spec.stopGracePeriod() == null ? DEFAULT_STOP_GRACE : spec.stopGracePeriod();
+  }
+
   private void stopQuietly(ServiceRuntime service, Duration grace) {
     try {
       engine.stopContainer(service.containerId, grace);
@@ -821,13 +827,33 @@ public final class Stack {
     }
   }
 
+  /** {@code run.json}: which run and project the labels of this build's resources name. */
+  private void writeRunFile() {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("runId", identity.runId());
+    run.put("projectId", identity.projectId());
+    run.put("pid", identity.pid());
+    run.put("started", options.startedAt().toString());
+    try {
+      java.nio.file.Files.createDirectories(options.workDir());
+      StackState.JSON.writeValue(options.workDir().resolve("run.json").toFile(), run);
+    } catch (java.io.IOException e) {
+      listener.warn(
+          "cannot write " + options.workDir().resolve("run.json") + ": " + e.getMessage());
+    }
+  }
+
   private void writeState(boolean keep) {
     Map<String, StackState.Container> containers = new LinkedHashMap<>();
     for (ServiceRuntime service : services.values()) {
       if (service.containerId != null) {
         containers.put(
             service.name(),
-            new StackState.Container(service.containerId, service.containerName, service.imageId));
+            new StackState.Container(
+                service.containerId,
+                service.containerName,
+                service.imageId,
+                stopGrace(service.spec()).toMillis()));
       }
     }
     new StackState(

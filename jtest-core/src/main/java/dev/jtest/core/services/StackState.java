@@ -33,8 +33,12 @@ public record StackState(
     List<String> volumes,
     Map<String, String> endpoints) {
 
-  /** One service's container. */
-  public record Container(String id, String name, String imageId) {}
+  /**
+   * One service's container.
+   *
+   * @param stopGraceMillis how long a stop waits before SIGKILL (the service's stop_grace_period)
+   */
+  public record Container(String id, String name, String imageId, long stopGraceMillis) {}
 
   static final ObjectMapper JSON =
       new ObjectMapper()

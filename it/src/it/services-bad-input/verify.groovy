@@ -1,0 +1,13 @@
+def log = new File(basedir, 'build.log').text
+
+assert log.contains("unknown service 'nope' for -Djtest.service (known: web)")
+assert log.contains("compose file 'missing.yml' named by -Djtest.compose does not exist")
+assert log.contains("bad-image.yml:2: service 'web': image 'jtest-it/does-not-exist:1' is not on the engine and cannot be pulled")
+assert log =~ /broken\.yml:\d+: not valid YAML: /
+assert log.contains('Docker engine not reachable at unix:///nonexistent/jtest/docker.sock (DOCKER_HOST)')
+assert log.count('BUILD FAILURE') == 5
+// One message each: no stack traces.
+assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
+
+def project = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
+assert ['docker', 'ps', '-aq', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()

@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+
+assert log.contains('jtest: stack kept running (jtest.keepRunning)')
+assert log =~ /jtest: reusing the stack kept by an earlier build \(run [0-9a-f]{8}\): compose model unchanged, every service running/
+assert log.contains('web: serving')
+assert log.contains('Stack: running, run ')
+assert log =~ /web: running, restarts 0/
+assert log.contains('API_TOKEN=****') && !log.contains('do-not-print-me')
+assert log.contains('GREETING=hello')
+assert log =~ /jtest: removed the kept stack \(run [0-9a-f]{8}\)/
+assert !new File(basedir, 'target/jtest/state.json').exists()
+
+def project = new JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
+assert ['docker', 'ps', '-aq', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()
+assert ['docker', 'network', 'ls', '-q', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()

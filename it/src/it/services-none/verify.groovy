@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+
+assert log.count('jtest: no compose file in ') == 1
+assert log.contains('Tests run: 1, Failures: 0')
+assert log.contains('BUILD SUCCESS')

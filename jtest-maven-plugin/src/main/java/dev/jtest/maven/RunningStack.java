@@ -1,0 +1,7 @@
+package dev.jtest.maven;
+
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.services.Stack;
+
+/** A stack started by this build, with its engine connection and whether to keep it. */
+record RunningStack(Stack stack, Engine engine, boolean keepRunning) {}

@@ -1,0 +1,44 @@
+package dev.jtest.maven;
+
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineEndpoint;
+import dev.jtest.core.services.Stack;
+import dev.jtest.core.services.StackState;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Stops and removes the services, keeping every service's log in {@code target/jtest/logs}. Bound
+ * after the integration tests, so it runs whether they pass or fail. Run alone ({@code mvn
+ * jtest:stop}) it removes a stack kept with {@code -Djtest.keepRunning}.
+ */
+@Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class StopMojo extends AbstractJtestMojo {
+
+  @Override
+  protected void run() {
+    Object running = project.getContextValue(STACK_KEY);
+    if (running instanceof RunningStack stack) {
+      project.setContextValue(STACK_KEY, null);
+      try {
+        if (stack.keepRunning()) {
+          stack.stack().keep();
+        } else {
+          stack.stack().stop();
+        }
+      } finally {
+        stack.engine().close();
+      }
+      return;
+    }
+    if (StackState.read(workDir()).isEmpty()) {
+      if (!composeFiles().isEmpty()) {
+        getLog().info("jtest: no running stack for this project: nothing to stop");
+      }
+      return;
+    }
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack.stopRecorded(engine, workDir(), listener());
+    }
+  }
+}
