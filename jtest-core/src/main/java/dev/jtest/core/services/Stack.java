@@ -759,7 +759,12 @@ public final class Stack {
 
   // ---------------------------------------------------------------- stop
 
-  private void teardown() {
+  /**
+   * Removes the run. Exclusive: on Ctrl-C the shutdown hook and the build's own jtest:stop may both
+   * get here, and the later one must wait until the removal is done, not return while it runs (its
+   * caller would close the engine connection under the hook's feet).
+   */
+  private synchronized void teardown() {
     if (!removed.compareAndSet(false, true)) {
       return;
     }

@@ -1,0 +1,16 @@
+package sample;
+
+import org.junit.jupiter.api.Test;
+
+/** Holds the build in its test phase when -Dhold=<seconds> is given, so it can be interrupted. */
+class HoldIT {
+
+  @Test
+  void holds() throws InterruptedException {
+    String hold = System.getProperty("hold");
+    if (hold != null) {
+      System.out.println("holding for " + hold + " s");
+      Thread.sleep(Long.parseLong(hold) * 1000);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import groovy.json.JsonSlurper
+import java.util.concurrent.TimeUnit
+
+// The first, normal build resolved everything: the nested builds below run offline against it.
+def project = new JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
+def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+
+// The same repository id as it/src/it/settings.xml: Maven tracks which repository each artifact came from.
+def settings = new File(basedir, 'nested-settings.xml')
+settings.text = """<settings><profiles><profile><id>it-repo</id>
+  <activation><activeByDefault>true</activeByDefault></activation>
+  <repositories><repository><id>local.central</id><url>${localRepositoryPath.toURI()}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>local.central</id><url>${localRepositoryPath.toURI()}</url></pluginRepository></pluginRepositories>
+</profile></profiles></settings>"""
+
+def start = { String name, List<String> args ->
+  def out = new File(basedir, "${name}.log")
+  def command = [mvn, '-o', '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + args
+  def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).redirectOutput(out).start()
+  [process, out]
+}
+def await = { File out, String text, int seconds ->
+  long deadline = System.currentTimeMillis() + seconds * 1000L
+  while (System.currentTimeMillis() < deadline) {
+    if (out.exists() && out.text.contains(text)) return
+    sleep 200
+  }
+  assert false : "'${text}' did not appear in ${out} within ${seconds} s:\n${out.exists() ? out.text : ''}"
+}
+def leftovers = {
+  ['container': ['docker', 'ps', '-aq'], 'network': ['docker', 'network', 'ls', '-q'], 'volume': ['docker', 'volume', 'ls', '-q']]
+      .collectEntries { kind, command -> [kind, (command + ['--filter', "label=dev.jtest.project=${project}"]).execute().text.trim()] }
+      .findAll { it.value }
+}
+def signal = { Process process, String name -> ['kill', "-${name}", process.pid().toString()].execute().waitFor() }
+
+// Ctrl-C while the tests run: the shutdown hook removes containers, network and volume.
+def (interrupted, interruptedLog) = start('interrupted', ['verify', '-Dhold=120'])
+await(interruptedLog, 'holding for 120 s', 180)
+assert !leftovers().isEmpty()
+signal(interrupted, 'INT')
+assert interrupted.waitFor(60, TimeUnit.SECONDS) : 'the build did not end after SIGINT'
+assert interruptedLog.text.contains('jtest: interrupted: removing the services of run')
+assert leftovers().isEmpty() : "left after SIGINT: ${leftovers()}"
+
+// kill -9 leaves everything behind; the next start of the same project sweeps it.
+def (killed, killedLog) = start('killed', ['verify', '-Dhold=120'])
+await(killedLog, 'holding for 120 s', 180)
+signal(killed, 'KILL')
+assert killed.waitFor(30, TimeUnit.SECONDS)
+def left = leftovers()
+assert left.keySet() == ['container', 'network', 'volume'] as Set : "expected leftovers of every kind, found ${left}"
+
+def (sweep, sweepLog) = start('sweep', ['jtest:start', 'jtest:ready', 'jtest:stop'])
+assert sweep.waitFor(180, TimeUnit.SECONDS) && sweep.exitValue() == 0 : sweepLog.text
+assert sweepLog.text =~ /jtest: removing \d+ resource\(s\) left by an earlier run whose build is gone/
+assert leftovers().isEmpty() : "left after the sweep: ${leftovers()}"
