@@ -13,7 +13,8 @@ def readiness = new JsonSlurper().parse(new File(jtest, 'readiness.json'))
 def api = readiness.services.api, db = readiness.services.db, echo = readiness.services.echo
 assert api.created >= db.ready : "api created at ${api.created} ms before db was ready at ${db.ready} ms"
 assert echo.ready < db.ready : "echo (independent) should be ready before db's 2 s start-up ends"
-assert db.conditions.healthcheck != null && api.conditions.http != null && echo.conditions.http != null
+assert db.conditions.healthcheck != null
+assert new File(jtest, 'logs/db.log').text.contains('db: loading') && api.conditions.http != null && echo.conditions.http != null
 assert readiness.ready >= api.ready
 
 // Logs of every service are kept; endpoints were written.
@@ -23,6 +24,8 @@ assert new File(jtest, 'logs/api.log').text.contains('api: listening on 8080')
 assert new File(jtest, 'services.properties').text =~ /jtest\.api\.url=http:\/\/127\.0\.0\.1:\d+/
 
 assert log.contains('jtest: api: ready after')
+assert !new File(jtest, 'logs/debug-console.log').exists() : 'a service of an inactive profile must not start'
+assert !log.contains('is not supported by jtest')
 assert log =~ /jtest: stack ready in [\d.]+ s: api http:\/\/127\.0\.0\.1:\d+/
 assert log.contains('jtest: services stopped and removed')
 

@@ -152,7 +152,7 @@ public final class Stack {
       sweeper.remove(leftovers);
     }
     Optional<StackState> kept = StackState.read(options.workDir());
-    if (kept.isPresent()) {
+    if (kept.isPresent() && kept.get().keep()) {
       Optional<Stack> reusable = reuse(engine, model, options, listener, kept.get());
       if (reusable.isPresent()) {
         return reusable.get();
@@ -160,11 +160,12 @@ public final class Stack {
       listener.info(
           "removing the kept stack (run "
               + kept.get().runId()
-              + "): "
-              + "it no longer matches the compose model or a service stopped");
+              + "): it no longer matches the compose model or a service stopped");
       sweeper.removeRun(kept.get().runId());
-      StackState.delete(options.workDir());
     }
+    // A state file that is not a kept stack's was left by a build that died; the sweep above
+    // removed its resources.
+    kept.ifPresent(ignored -> StackState.delete(options.workDir()));
     Stack stack =
         new Stack(
             engine, model, options, listener, RunIdentity.create(options.projectDir()), false);

@@ -1,11 +1,15 @@
 package dev.jtest.maven.extension;
 
+import java.util.List;
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The build extension: in every project that declares {@code dev.jtest:jtest-maven-plugin} with
@@ -18,8 +22,21 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
 
   static final String PLUGIN_KEY = "dev.jtest:jtest-maven-plugin";
 
+  private final Logger log = LoggerFactory.getLogger(JtestLifecycleParticipant.class);
+
+  @Inject
+  public JtestLifecycleParticipant() {}
+
   @Override
   public void afterProjectsRead(MavenSession session) {
+    List<String> unknown = JtestProperties.unknown(session.getUserProperties());
+    if (!unknown.isEmpty()) {
+      log.warn(
+          "jtest: unknown propert{} {} (ignored; known: {})",
+          unknown.size() == 1 ? "y" : "ies",
+          String.join(", ", unknown.stream().map(u -> "-D" + u).toList()),
+          String.join(", ", new java.util.TreeSet<>(JtestProperties.KNOWN)));
+    }
     for (MavenProject project : session.getProjects()) {
       Plugin jtest = project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
       if (jtest != null) {
