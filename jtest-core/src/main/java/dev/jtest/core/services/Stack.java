@@ -423,7 +423,12 @@ public final class Stack {
                     labels),
                 line -> {
                   output.add(line);
-                  listener.detail(spec.name() + " | " + line);
+                  // Each step at info (cached or not), its output only in a verbose log.
+                  if (line.startsWith("Step ")) {
+                    listener.info(spec.name() + " | " + line);
+                  } else {
+                    listener.detail(spec.name() + " | " + line);
+                  }
                 });
       } catch (EngineException e) {
         List<String> tail = output.subList(Math.max(0, output.size() - 20), output.size());
