@@ -26,6 +26,13 @@ public class StartMojo extends AbstractJtestMojo {
   @Parameter(property = "jtest.keepRunning", defaultValue = "false")
   private boolean keepRunning;
 
+  /**
+   * Covers the services that run a JVM with JaCoCo (also {@code -Pcoverage}); the report is written
+   * at {@code verify}.
+   */
+  @Parameter(property = "jtest.coverage", defaultValue = "false")
+  private boolean coverage;
+
   /** How long pulling an image that is not on the engine may take. */
   @Parameter(property = "jtest.pullTimeout", defaultValue = "60s")
   private String pullTimeout;

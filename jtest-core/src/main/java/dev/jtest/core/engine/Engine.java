@@ -246,6 +246,73 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** What the image runs by default, as its configuration says. */
+  public ImageConfig imageConfig(String image) {
+    try {
+      var config = client.inspectImageCmd(image).exec().getConfig();
+      if (config == null) {
+        return new ImageConfig(List.of(), List.of(), List.of());
+      }
+      return new ImageConfig(
+          config.getEntrypoint() == null ? List.of() : List.of(config.getEntrypoint()),
+          config.getCmd() == null ? List.of() : List.of(config.getCmd()),
+          config.getEnv() == null ? List.of() : List.of(config.getEnv()));
+    } catch (DockerException e) {
+      throw failure("inspect image " + image, e);
+    }
+  }
+
+  /** Puts {@code files} into a created container, before it starts. */
+  public void copyToContainer(String id, List<ContainerFile> files) {
+    java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+    try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+      out.setLongFileMode(
+          org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+      for (ContainerFile file : files) {
+        String name = file.path().replaceFirst("^/", "") + (file.directory() ? "/" : "");
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setMode((file.directory() ? 040000 : 0100000) | file.mode());
+        if (!file.directory()) {
+          entry.setSize(file.content().length);
+        }
+        out.putArchiveEntry(entry);
+        if (!file.directory()) {
+          out.write(file.content());
+        }
+        out.closeArchiveEntry();
+      }
+    } catch (java.io.IOException e) {
+      throw new EngineException("copy files into container " + id, e.getMessage(), e);
+    }
+    try {
+      client
+          .copyArchiveToContainerCmd(id)
+          .withTarInputStream(new java.io.ByteArrayInputStream(tar.toByteArray()))
+          .withRemotePath("/")
+          .exec();
+    } catch (DockerException e) {
+      throw failure("copy files into container " + id, e);
+    }
+  }
+
+  /** The content of one file in a container, running or stopped; empty when there is none. */
+  public Optional<byte[]> readFile(String id, String path) {
+    try (var in = client.copyArchiveFromContainerCmd(id, path).exec();
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+      var entry = tar.getNextEntry();
+      while (entry != null && entry.isDirectory()) {
+        entry = tar.getNextEntry();
+      }
+      return entry == null ? Optional.empty() : Optional.of(tar.readAllBytes());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (java.io.IOException e) {
+      throw new EngineException("copy " + path + " out of container " + id, e.getMessage(), e);
+    } catch (DockerException e) {
+      throw failure("copy " + path + " out of container " + id, e);
+    }
+  }
+
   /** Creates a bridge network. */
   public String createNetwork(String name, Map<String, String> labels, boolean internal) {
     try {

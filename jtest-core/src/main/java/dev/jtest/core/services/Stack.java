@@ -54,13 +54,26 @@ public final class Stack {
    * @param startedAt when the start goal began; timings in {@code readiness.json} count from here
    * @param keepRunning whether the stack outlives the build ({@code jtest.keepRunning})
    * @param pullTimeout how long pulling a missing image may take
+   * @param hooks extra work around each service's life, such as coverage
    */
   public record Options(
       Path projectDir,
       Path workDir,
       Instant startedAt,
       boolean keepRunning,
-      Duration pullTimeout) {}
+      Duration pullTimeout,
+      ServiceHooks hooks) {
+
+    /** Options without hooks. */
+    public Options(
+        Path projectDir,
+        Path workDir,
+        Instant startedAt,
+        boolean keepRunning,
+        Duration pullTimeout) {
+      this(projectDir, workDir, startedAt, keepRunning, pullTimeout, ServiceHooks.NONE);
+    }
+  }
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
   static final Duration HEALTHCHECK_MARGIN = Duration.ofSeconds(10);
@@ -152,7 +165,7 @@ public final class Stack {
       sweeper.remove(leftovers);
     }
     Optional<StackState> kept = StackState.read(options.workDir());
-    if (kept.isPresent() && kept.get().keep()) {
+    if (kept.isPresent() && kept.get().keep() && options.hooks() == ServiceHooks.NONE) {
       Optional<Stack> reusable = reuse(engine, model, options, listener, kept.get());
       if (reusable.isPresent()) {
         return reusable.get();
@@ -479,8 +492,16 @@ public final class Stack {
           new JtestException("start of '" + service.name() + "' cancelled"));
     }
     ServiceSpec spec = service.spec();
+    ServiceHooks.Adjustment adjustment =
+        options.hooks() == ServiceHooks.NONE
+            ? ServiceHooks.Adjustment.NONE
+            : options.hooks().prepare(spec, engine.imageConfig(imageId));
+    Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    env.putAll(adjustment.environment());
     List<String> environment = new ArrayList<>();
-    spec.environment().forEach((k, v) -> environment.add(k + "=" + v));
+    env.forEach((k, v) -> environment.add(k + "=" + v));
+    List<PortSpec> ports = new ArrayList<>(spec.ports());
+    ports.addAll(adjustment.ports());
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.putAll(identity.labels(spec.name(), options.keepRunning()));
     List<MountSpec> mounts = new ArrayList<>();
@@ -509,7 +530,7 @@ public final class Stack {
             spec.workingDir(),
             spec.user(),
             spec.expose(),
-            spec.ports(),
+            ports,
             mounts,
             networks.get(spec.networks().get(0)),
             List.of(spec.name()),
@@ -520,6 +541,9 @@ public final class Stack {
     service.containerId = id;
     service.containerName = containerName;
     service.created = Instant.now();
+    if (!adjustment.files().isEmpty()) {
+      engine.copyToContainer(id, adjustment.files());
+    }
     for (String network : spec.networks().subList(1, spec.networks().size())) {
       engine.connectNetwork(id, networks.get(network), List.of(spec.name()));
     }
@@ -790,6 +814,11 @@ public final class Stack {
     } catch (RuntimeException e) {
       listener.warn("stopping the services: " + e.getMessage());
     } finally {
+      try {
+        options.hooks().stopped();
+      } catch (RuntimeException e) {
+        listener.warn("after stopping the services: " + e.getMessage());
+      }
       for (ServiceRuntime service : services.values()) {
         service.closeFollower();
         service.log().close();
@@ -810,13 +839,26 @@ public final class Stack {
     listener.info("services stopped and removed; logs in " + options.workDir().resolve("logs"));
   }
 
+  private void runHook(ServiceRuntime service, String when, Runnable hook) {
+    try {
+      hook.run();
+    } catch (RuntimeException e) {
+      listener.warn(service.name() + ": " + when + ": " + e.getMessage());
+    }
+  }
+
   private static Duration stopGrace(ServiceSpec spec) {
     return spec.stopGracePeriod() == null ? DEFAULT_STOP_GRACE : spec.stopGracePeriod();
   }
 
   private void stopQuietly(ServiceRuntime service, Duration grace) {
     try {
+      runHook(service, "before its stop", () -> options.hooks().beforeStop(service));
       engine.stopContainer(service.containerId, grace);
+      runHook(
+          service,
+          "after its stop",
+          () -> options.hooks().afterStop(service, engine.inspect(service.containerId)));
       if (!service.log().awaitEnd(2000) && service.log().count() == 0) {
         service.log().replaceWith(engine.logs(service.containerId, -1));
       }

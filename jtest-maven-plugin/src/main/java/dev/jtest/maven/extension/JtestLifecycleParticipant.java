@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant {
 
   static final String PLUGIN_KEY = "dev.jtest:jtest-maven-plugin";
+  static final String COVERAGE_PROFILE = "coverage";
 
   private final Logger log = LoggerFactory.getLogger(JtestLifecycleParticipant.class);
 
@@ -41,7 +42,32 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
       Plugin jtest = project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
       if (jtest != null) {
         ServiceGoals.bind(jtest);
+        ServiceGoals.orderBeforeFailsafe(project.getBuild(), jtest);
       }
+    }
+    claimCoverageProfile(session);
+  }
+
+  /**
+   * {@code -Pcoverage} turns coverage on without the user declaring a profile. Maven checks for
+   * missing requested profiles only after the extensions ran, so jtest takes the id out of the
+   * request (no "profile could not be activated" warning), unless a project defines it: then the
+   * user's profile is activated as usual and may set {@code jtest.coverage} itself.
+   */
+  static void claimCoverageProfile(MavenSession session) {
+    List<String> requested = session.getRequest().getActiveProfiles();
+    if (!requested.contains(COVERAGE_PROFILE)) {
+      return;
+    }
+    boolean defined =
+        session.getProjects().stream()
+            .flatMap(p -> p.getModel().getProfiles().stream())
+            .anyMatch(profile -> COVERAGE_PROFILE.equals(profile.getId()));
+    if (!defined) {
+      List<String> rest = new java.util.ArrayList<>(requested);
+      rest.remove(COVERAGE_PROFILE);
+      session.getRequest().setActiveProfiles(rest);
+      session.getUserProperties().setProperty("jtest.coverage", "true");
     }
   }
 }

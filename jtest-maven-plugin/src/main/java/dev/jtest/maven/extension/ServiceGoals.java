@@ -5,15 +5,16 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 
 /**
- * Binds {@code jtest:start} and {@code jtest:ready} to {@code pre-integration-test} and {@code
- * jtest:stop} to {@code post-integration-test}, after Failsafe's {@code integration-test}: services
- * are stopped and their logs saved whether the tests pass or fail. A user's own execution of a goal
- * replaces jtest's default binding of it.
+ * Binds {@code jtest:start} and {@code jtest:ready} to {@code pre-integration-test}, {@code
+ * jtest:stop} to {@code post-integration-test}, after Failsafe's {@code integration-test} (services
+ * are stopped and their logs saved whether the tests pass or fail), and {@code jtest:report} to
+ * {@code verify}. A user's own execution of a goal replaces jtest's default binding of it.
  */
 final class ServiceGoals {
 
   static final String START_EXECUTION = "jtest-start";
   static final String STOP_EXECUTION = "jtest-stop";
+  static final String REPORT_EXECUTION = "jtest-coverage-report";
 
   private ServiceGoals() {}
 
@@ -24,6 +25,27 @@ final class ServiceGoals {
     }
     if (!declares(plugin, "stop")) {
       plugin.addExecution(execution(STOP_EXECUTION, "post-integration-test", List.of("stop")));
+    }
+    if (!declares(plugin, "report")) {
+      // Does nothing unless coverage is on.
+      plugin.addExecution(execution(REPORT_EXECUTION, "verify", List.of("report")));
+    }
+  }
+
+  /**
+   * Puts jtest before Failsafe in the build's plugins: goals bound to the same phase run in plugin
+   * order, and the coverage report must be written before Failsafe's verify fails a red build.
+   */
+  static void orderBeforeFailsafe(org.apache.maven.model.Build build, Plugin jtest) {
+    List<Plugin> plugins = build.getPlugins();
+    int jtestIndex = plugins.indexOf(jtest);
+    for (int i = 0; i < jtestIndex; i++) {
+      if ("maven-failsafe-plugin".equals(plugins.get(i).getArtifactId())) {
+        plugins.remove(jtestIndex);
+        plugins.add(i, jtest);
+        build.setPlugins(plugins);
+        return;
+      }
     }
   }
 

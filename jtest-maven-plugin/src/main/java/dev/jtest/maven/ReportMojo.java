@@ -1,0 +1,132 @@
+package dev.jtest.maven;
+
+import dev.jtest.core.coverage.CoverageReport;
+import dev.jtest.core.coverage.CoverageRule;
+import dev.jtest.core.coverage.Harvest;
+import dev.jtest.core.coverage.ServiceCoverage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the coverage report of the services (and of the unit tests, when they wrote JaCoCo data)
+ * to {@code target/site/jtest/coverage}: HTML, {@code jacoco.xml}, {@code jacoco.csv}; then checks
+ * the coverage rules. Bound to {@code verify} before Failsafe's verify, so a red run has a report.
+ * Does nothing unless coverage is on ({@code -Pcoverage} or {@code -Djtest.coverage}).
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ReportMojo extends AbstractJtestMojo {
+
+  @Parameter(property = "jtest.coverage", defaultValue = "false")
+  private boolean coverage;
+
+  /**
+   * {@code <rules>}, {@code <classDirectories>}, {@code <sourceDirectories>}, {@code
+   * <unitTestData>}.
+   */
+  @Parameter(alias = "coverage")
+  private CoverageSettings coverageSettings;
+
+  /**
+   * Rules as {@code counter:ratio,…}, e.g. {@code line:0.80,branch:0.60}; added to {@code <rules>}.
+   */
+  @Parameter(property = "jtest.coverage.minimum")
+  private String minimum;
+
+  @Parameter(defaultValue = "${project.reporting.outputDirectory}/jtest/coverage", readonly = true)
+  private File reportDirectory;
+
+  @Parameter(defaultValue = "${project.build.directory}/jacoco.exec", readonly = true)
+  private File defaultUnitTestData;
+
+  @Override
+  protected void run() throws MojoFailureException {
+    if (!coverage) {
+      return;
+    }
+    CoverageSettings settings =
+        coverageSettings == null ? new CoverageSettings() : coverageSettings;
+    List<CoverageRule> rules =
+        new ArrayList<>(CoverageRule.parse(minimum, "-Djtest.coverage.minimum"));
+    for (CoverageSettings.Rule rule : settings.getRules()) {
+      rules.add(
+          CoverageRule.of(
+              String.valueOf(rule.getCounter()),
+              String.valueOf(rule.getMinimum()),
+              "<coverage><rules>"));
+    }
+    Path dataDir = workDir().resolve("coverage");
+    Optional<List<ServiceCoverage>> harvest = Harvest.read(dataDir);
+    if (harvest.isEmpty()) {
+      getLog()
+          .info(
+              "jtest: coverage: no services were harvested in "
+                  + dataDir
+                  + " (no compose file, or jtest:stop did not run)");
+      return;
+    }
+    List<CoverageReport.Group> groups = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (ServiceCoverage service : harvest.get()) {
+      if (service.execFile() != null) {
+        groups.add(new CoverageReport.Group(service.service(), service.execFile()));
+      } else {
+        problems.add(service.problem());
+      }
+    }
+    if (groups.isEmpty()) {
+      throw new MojoFailureException(
+          "coverage: no service produced coverage data, so no report was written:\n"
+              + String.join("\n", problems));
+    }
+    File unit =
+        settings.getUnitTestData() != null ? settings.getUnitTestData() : defaultUnitTestData;
+    CoverageReport.unitTests(unit.toPath()).ifPresent(groups::add);
+    List<Path> classDirs =
+        settings.getClassDirectories().isEmpty()
+            ? ReactorPaths.classDirectories(session)
+            : settings.getClassDirectories().stream().map(File::toPath).toList();
+    List<Path> sourceDirs =
+        settings.getSourceDirectories().isEmpty()
+            ? ReactorPaths.sourceDirectories(session)
+            : settings.getSourceDirectories().stream().map(File::toPath).toList();
+    CoverageReport.Result result =
+        CoverageReport.write(
+            new CoverageReport.Inputs(
+                project.getArtifactId(),
+                groups,
+                classDirs,
+                sourceDirs,
+                reportDirectory.toPath(),
+                dataDir.resolve("merged.exec")));
+    for (CoverageReport.Summary summary : result.groups()) {
+      getLog().info("jtest: coverage " + summary.describe());
+      if (!summary.staleClasses().isEmpty()) {
+        List<String> names = summary.staleClasses();
+        getLog()
+            .warn(
+                "jtest: service '"
+                    + summary.name()
+                    + "' ran "
+                    + names.size()
+                    + " classes that differ from "
+                    + "the local class files ("
+                    + String.join(", ", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? ", …" : "")
+                    + ") — rebuild its image; they are not counted as covered");
+      }
+    }
+    getLog().info("jtest: coverage report " + result.index());
+    List<String> broken = CoverageReport.violations(result, rules);
+    if (!broken.isEmpty()) {
+      throw new MojoFailureException(
+          "coverage below the rules (all services together):\n  " + String.join("\n  ", broken));
+    }
+  }
+}
