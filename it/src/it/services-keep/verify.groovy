@@ -11,6 +11,8 @@ assert log.contains('API_TOKEN=****') && !log.contains('do-not-print-me')
 assert log.contains('GREETING=hello')
 assert log =~ /jtest: removed the kept stack \(run [0-9a-f]{8}\)/
 assert !new File(basedir, 'target/jtest/state.json').exists()
+// A build that ends before jtest:stop (here: at pre-integration-test) still removes its services.
+assert log =~ /jtest: the build ended before jtest:stop: removing the services of run [0-9a-f]{8}/
 
 def project = new JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
 assert ['docker', 'ps', '-aq', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()

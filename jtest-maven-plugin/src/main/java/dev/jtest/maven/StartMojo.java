@@ -1,10 +1,18 @@
 package dev.jtest.maven;
 
+import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.compose.ComposeDurations;
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.coverage.CoverageHooks;
+import dev.jtest.core.coverage.CoverageOptions;
+import dev.jtest.core.coverage.CoverageReport;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
+import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.Stack;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,6 +26,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractJtestMojo {
+
+  /**
+   * A {@link Runnable} that removes the stack, for the build extension to run when the build ends
+   * before {@code jtest:stop} (a failure in between, or a build that stops at an earlier phase). A
+   * JDK type, so that it crosses class realms.
+   */
+  public static final String STOPPER_KEY = "dev.jtest.stack.stopper";
 
   /**
    * Leaves the stack running after the build, for reruns against it; the next build reuses it when
@@ -45,6 +60,26 @@ public class StartMojo extends AbstractJtestMojo {
       return;
     }
     Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
+    boolean keep = keepRunning;
+    CoverageHooks hooks = null;
+    if (coverage) {
+      if (keep) {
+        getLog()
+            .warn(
+                "jtest: coverage is harvested when the services stop: -Djtest.keepRunning is ignored with coverage");
+        keep = false;
+      }
+      List<Path> classDirs = ReactorPaths.classDirectories(session);
+      hooks =
+          new CoverageHooks(
+              engine,
+              new CoverageOptions(
+                  workDir().resolve("coverage"),
+                  CoverageReport.ownPackages(classDirs),
+                  List.of(),
+                  "-Pcoverage"),
+              listener());
+    }
     Stack stack;
     try {
       stack =
@@ -55,15 +90,42 @@ public class StartMojo extends AbstractJtestMojo {
                   baseDir(),
                   workDir(),
                   began,
-                  keepRunning,
-                  dev.jtest.core.compose.ComposeDurations.parse(
-                      pullTimeout, "-Djtest.pullTimeout")),
+                  keep,
+                  ComposeDurations.parse(pullTimeout, "-Djtest.pullTimeout"),
+                  hooks == null ? ServiceHooks.NONE : hooks),
               listener());
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
-    project.setContextValue(STACK_KEY, new RunningStack(stack, engine, keepRunning));
+    if (hooks != null && hooks.coveredServices().isEmpty()) {
+      stack.stop();
+      engine.close();
+      throw new ConfigurationException(
+          "coverage was requested (-Pcoverage or -Djtest.coverage) but no service of "
+              + model.get().files().get(0).getFileName()
+              + " runs a JVM (none names java in its command, nor JAVA_HOME in its environment): mark"
+              + " the JVM services with x-jtest: {coverage: true}");
+    }
+    RunningStack running = new RunningStack(stack, engine, keep);
+    project.setContextValue(STACK_KEY, running);
+    project.setContextValue(
+        STOPPER_KEY,
+        (Runnable)
+            () -> {
+              if (project.getContextValue(STACK_KEY) == running) {
+                project.setContextValue(STACK_KEY, null);
+                getLog()
+                    .warn(
+                        "jtest: the build ended before jtest:stop: removing the services of run "
+                            + stack.identity().runId());
+                try {
+                  stack.stop();
+                } finally {
+                  engine.close();
+                }
+              }
+            });
     publish(stack.endpoints());
   }
 

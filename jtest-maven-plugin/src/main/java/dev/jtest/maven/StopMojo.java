@@ -20,6 +20,7 @@ public class StopMojo extends AbstractJtestMojo {
     Object running = project.getContextValue(STACK_KEY);
     if (running instanceof RunningStack stack) {
       project.setContextValue(STACK_KEY, null);
+      project.setContextValue(StartMojo.STOPPER_KEY, null);
       try {
         if (stack.keepRunning()) {
           stack.stack().keep();

@@ -28,6 +28,9 @@ public interface ServiceHooks {
     return Adjustment.NONE;
   }
 
+  /** The service is ready. */
+  default void ready(ServiceRuntime service) {}
+
   /** The service is about to be stopped gracefully; its container still runs. */
   default void beforeStop(ServiceRuntime service) {}
 

@@ -654,6 +654,7 @@ public final class Stack {
           waiter.await(() -> engine.inspect(id), current -> new Target(service, current));
       service.conditions.putAll(outcome.conditions());
       service.readyAt = outcome.ready();
+      runHook(service, "when ready", () -> options.hooks().ready(service));
     } catch (ServiceFailedException e) {
       throw new ServiceFailedException(spec.name(), e.getMessage() + diagnosis(service));
     }

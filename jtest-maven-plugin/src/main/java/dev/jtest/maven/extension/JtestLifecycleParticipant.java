@@ -23,6 +23,9 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
   static final String PLUGIN_KEY = "dev.jtest:jtest-maven-plugin";
   static final String COVERAGE_PROFILE = "coverage";
 
+  /** The same key as StartMojo's: the extension and the mojos share the project context only. */
+  static final String STOPPER_KEY = "dev.jtest.stack.stopper";
+
   private final Logger log = LoggerFactory.getLogger(JtestLifecycleParticipant.class);
 
   @Inject
@@ -45,7 +48,32 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
         ServiceGoals.orderBeforeFailsafe(project.getBuild(), jtest);
       }
     }
-    claimCoverageProfile(session);
+    if (claimCoverageProfile(session)) {
+      log.debug("jtest: -Pcoverage taken by jtest: coverage on");
+    }
+  }
+
+  /**
+   * Removes the stacks of projects whose build ended before {@code jtest:stop} ran: a failure
+   * between the goals, or a build that stopped at an earlier phase. Maven calls this before it
+   * disposes the plugins' class realms; a JVM shutdown hook would run after, when the engine
+   * client's classes can no longer be loaded.
+   */
+  @Override
+  public void afterSessionEnd(MavenSession session) {
+    for (MavenProject project : session.getProjects()) {
+      if (project.getContextValue(STOPPER_KEY) instanceof Runnable stopper) {
+        project.setContextValue(STOPPER_KEY, null);
+        try {
+          stopper.run();
+        } catch (RuntimeException e) {
+          log.warn(
+              "jtest: removing the services of {} failed: {}; the next start removes them",
+              project.getArtifactId(),
+              e.getMessage());
+        }
+      }
+    }
   }
 
   /**
@@ -54,10 +82,10 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
    * request (no "profile could not be activated" warning), unless a project defines it: then the
    * user's profile is activated as usual and may set {@code jtest.coverage} itself.
    */
-  static void claimCoverageProfile(MavenSession session) {
+  static boolean claimCoverageProfile(MavenSession session) {
     List<String> requested = session.getRequest().getActiveProfiles();
     if (!requested.contains(COVERAGE_PROFILE)) {
-      return;
+      return false;
     }
     boolean defined =
         session.getProjects().stream()
@@ -68,6 +96,11 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
       rest.remove(COVERAGE_PROFILE);
       session.getRequest().setActiveProfiles(rest);
       session.getUserProperties().setProperty("jtest.coverage", "true");
+      // Mojo parameters read Maven's execution properties, cached before extensions run; they fall
+      // back to project properties, which are read afresh.
+      session.getProjects().forEach(p -> p.getProperties().setProperty("jtest.coverage", "true"));
+      return true;
     }
+    return false;
   }
 }
