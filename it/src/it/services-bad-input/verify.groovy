@@ -5,7 +5,8 @@ assert log.contains("compose file 'missing.yml' named by -Djtest.compose does no
 assert log.contains("bad-image.yml:2: service 'web': image 'jtest-it/does-not-exist:1' is not on the engine and cannot be pulled")
 assert log =~ /broken\.yml:\d+: not valid YAML: /
 assert log.contains('Docker engine not reachable at unix:///nonexistent/jtest/docker.sock (DOCKER_HOST)')
-assert log.count('BUILD FAILURE') == 5
+assert log.contains("coverage was requested (-Pcoverage or -Djtest.coverage) but no service of docker-compose.yml runs a JVM")
+assert log.count('BUILD FAILURE') == 6
 // One message each: no stack traces.
 assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
 
