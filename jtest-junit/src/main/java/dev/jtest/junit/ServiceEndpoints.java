@@ -45,7 +45,8 @@ public final class ServiceEndpoints {
     return of(properties);
   }
 
-  static ServiceEndpoints of(Properties properties) {
+  /** The endpoints named by {@code properties}. */
+  public static ServiceEndpoints of(Properties properties) {
     Map<String, Map<String, String>> byService = new TreeMap<>();
     for (String name : properties.stringPropertyNames()) {
       Matcher matcher = KEY.matcher(name);

@@ -15,6 +15,7 @@ final class ServiceGoals {
   static final String START_EXECUTION = "jtest-start";
   static final String STOP_EXECUTION = "jtest-stop";
   static final String REPORT_EXECUTION = "jtest-coverage-report";
+  static final String CLEANUP_EXECUTION = "jtest-cleanup";
 
   private ServiceGoals() {}
 
@@ -22,6 +23,19 @@ final class ServiceGoals {
     if (!declares(plugin, "start") && !declares(plugin, "ready")) {
       plugin.addExecution(
           execution(START_EXECUTION, "pre-integration-test", List.of("start", "ready")));
+    }
+    if (!declares(plugin, "cleanup")) {
+      // Before jtest:stop in the same phase: executions of one plugin run in declaration order.
+      PluginExecution cleanup =
+          execution(CLEANUP_EXECUTION, "post-integration-test", List.of("cleanup"));
+      org.codehaus.plexus.util.xml.Xpp3Dom configuration =
+          new org.codehaus.plexus.util.xml.Xpp3Dom("configuration");
+      org.codehaus.plexus.util.xml.Xpp3Dom afterTests =
+          new org.codehaus.plexus.util.xml.Xpp3Dom("afterTests");
+      afterTests.setValue("true");
+      configuration.addChild(afterTests);
+      cleanup.setConfiguration(configuration);
+      plugin.addExecution(cleanup);
     }
     if (!declares(plugin, "stop")) {
       plugin.addExecution(execution(STOP_EXECUTION, "post-integration-test", List.of("stop")));
