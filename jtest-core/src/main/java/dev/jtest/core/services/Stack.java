@@ -592,16 +592,16 @@ public final class Stack {
     service.startedAt = Instant.now();
     ServiceLog log = service.log();
     service.follower = engine.followLogs(id, log::append, log::markEnded);
-    ContainerFacts facts =
-        engine
-            .inspect(id)
-            .orElseThrow(
-                () ->
-                    new ServiceFailedException(
-                        spec.name(),
-                        "service '" + spec.name() + "' vanished right after it started"));
+    ContainerFacts facts = inspectOrFail(spec, id, "vanished right after it started");
     service.hostPorts = hostPorts(facts);
     listener.info(spec.name() + ": started" + describePorts(spec, service.hostPorts));
+  }
+
+  private ContainerFacts inspectOrFail(ServiceSpec spec, String id, String what) {
+    return engine
+        .inspect(id)
+        .orElseThrow(
+            () -> new ServiceFailedException(spec.name(), "service '" + spec.name() + "' " + what));
   }
 
   private static Map<Integer, Integer> hostPorts(ContainerFacts facts) {
@@ -631,13 +631,7 @@ public final class Stack {
   private void awaitReadiness(ServiceRuntime service) {
     ServiceSpec spec = service.spec();
     String id = service.containerId;
-    ContainerFacts facts =
-        engine
-            .inspect(id)
-            .orElseThrow(
-                () ->
-                    new ServiceFailedException(
-                        spec.name(), "service '" + spec.name() + "' was removed"));
+    ContainerFacts facts = inspectOrFail(spec, id, "was removed");
     boolean completion = oneShot.containsKey(spec.name());
     List<ReadinessCheck> checks = completion ? List.of() : checks(spec, facts);
     if (!completion && checks.isEmpty() && requiredHealthy.containsKey(spec.name())) {

@@ -2,7 +2,7 @@ package dev.jtest.core.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dev.jtest.core.testing.Specs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,32 +11,7 @@ import org.junit.jupiter.api.Test;
 class DependencyGraphTest {
 
   private static ServiceSpec service(String name, String... dependencies) {
-    Map<String, DependencyCondition> depends = new LinkedHashMap<>();
-    for (String dependency : dependencies) {
-      depends.put(dependency, DependencyCondition.SERVICE_STARTED);
-    }
-    return new ServiceSpec(
-        name,
-        new Location(Path.of("c.yml"), 1),
-        "x",
-        null,
-        null,
-        null,
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        depends,
-        null,
-        Map.of(),
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of("default"),
-        WaitSpec.none(),
-        Map.of());
+    return Specs.service(name).dependsOn(dependencies).build();
   }
 
   private static Map<String, ServiceSpec> services(ServiceSpec... specs) {

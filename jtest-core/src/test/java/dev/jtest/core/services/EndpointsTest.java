@@ -2,40 +2,17 @@ package dev.jtest.core.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
-import dev.jtest.core.compose.WaitSpec;
+import dev.jtest.core.testing.Specs;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EndpointsTest {
 
   private static ServiceSpec service(String name, PortSpec... ports) {
-    return new ServiceSpec(
-        name,
-        new Location(Path.of("c.yml"), 1),
-        "x",
-        null,
-        null,
-        null,
-        Map.of(),
-        List.of(ports),
-        List.of(),
-        List.of(),
-        Map.of(),
-        null,
-        Map.of(),
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of("default"),
-        WaitSpec.none(),
-        Map.of());
+    return Specs.service(name).ports(ports).build();
   }
 
   private static PortSpec port(int container) {
