@@ -2,11 +2,9 @@ package dev.jtest.core.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.ServiceSpec;
-import dev.jtest.core.compose.WaitSpec;
 import dev.jtest.core.engine.ImageConfig;
-import java.nio.file.Path;
+import dev.jtest.core.testing.Specs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,28 +16,12 @@ class JvmDetectorTest {
       List<String> command,
       Map<String, String> env,
       Map<String, Object> extension) {
-    return new ServiceSpec(
-        "svc",
-        new Location(Path.of("c.yml"), 1),
-        "x",
-        null,
-        command,
-        entrypoint,
-        env,
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        null,
-        Map.of(),
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of("default"),
-        WaitSpec.none(),
-        extension);
+    return Specs.service("svc")
+        .entrypoint(entrypoint)
+        .command(command)
+        .environment(env)
+        .extension(extension)
+        .build();
   }
 
   private static final ImageConfig DEBIAN_JRE =
