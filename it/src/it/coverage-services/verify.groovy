@@ -13,6 +13,8 @@ assert first.contains('Tests run: 4, Failures: 0, Errors: 0')
 }
 assert first =~ /service 'victim' died or was killed before a graceful stop \(exit code 137\): its coverage holds what the last dump got/
 assert first.contains('jtest: coverage report ')
+assert first.contains("service 'overwriter' ran with coverage but its JaCoCo agent never answered and left no data: the JVM did not load the agent.")
+assert !(first =~ /jtest: coverage overwriter:/) : 'no 0 % report for a service without data'
 assert first.contains('BUILD SUCCESS')
 
 // 2. A rule that fails; the report is still written.
