@@ -15,7 +15,11 @@ settings.text = """<settings><profiles><profile><id>it-repo</id>
 
 def start = { String name, List<String> args ->
   def out = new File(basedir, "${name}.log")
-  def command = [mvn, '-o', '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + args
+  // A process started in the background by a non-interactive shell (as CI may start this build)
+  // inherits SIGINT as ignored, and a JVM then installs no handler: Ctrl-C would never arrive.
+  // Reset it to the default before exec, as a terminal's foreground job has it.
+  def command = ['perl', '-e', '$SIG{INT} = "DEFAULT"; exec @ARGV or die "exec: $!"',
+                 mvn, '-o', '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + args
   def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).redirectOutput(out).start()
   [process, out]
 }
