@@ -1,0 +1,143 @@
+package dev.jtest.surefire.plan;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hands units to workers as they become free. Not thread-safe: the coordinator calls it from one
+ * thread.
+ */
+public abstract class Dispatcher {
+
+  /** The next unit for worker {@code worker} (1-based), or empty when nothing is left for it. */
+  public abstract Optional<WorkUnit> next(int worker);
+
+  /** Puts back a unit that could not run to the end (its worker died), to be handed out first. */
+  public abstract void requeue(WorkUnit unit);
+
+  public abstract boolean isEmpty();
+
+  /**
+   * Dynamic pull from one queue, longest expected first: whichever worker is free takes the head.
+   * Greedy list scheduling in LPT order.
+   */
+  public static Dispatcher pull(List<WorkUnit> units) {
+    return new Pull(units);
+  }
+
+  /**
+   * LPT over {@code workers} queues (each unit, longest first, goes to the queue with the least
+   * expected work), then stealing: a worker whose queue is empty takes the last (shortest) unit of
+   * the queue with the most expected work left.
+   */
+  public static Dispatcher balanced(List<WorkUnit> units, int workers) {
+    return new Balanced(units, workers);
+  }
+
+  /** Units in the order a serial phase runs them: as discovered. */
+  public static Dispatcher inOrder(List<WorkUnit> units) {
+    return new InOrder(units);
+  }
+
+  static List<WorkUnit> longestFirst(List<WorkUnit> units) {
+    List<WorkUnit> sorted = new ArrayList<>(units);
+    // Stable: equal estimates keep discovery order.
+    sorted.sort(Comparator.comparingDouble(WorkUnit::estimateMillis).reversed());
+    return sorted;
+  }
+
+  private static class InOrder extends Dispatcher {
+    final Deque<WorkUnit> queue;
+
+    InOrder(List<WorkUnit> units) {
+      queue = new ArrayDeque<>(units);
+    }
+
+    @Override
+    public Optional<WorkUnit> next(int worker) {
+      return Optional.ofNullable(queue.pollFirst());
+    }
+
+    @Override
+    public void requeue(WorkUnit unit) {
+      queue.addFirst(unit);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return queue.isEmpty();
+    }
+  }
+
+  private static final class Pull extends InOrder {
+    Pull(List<WorkUnit> units) {
+      super(longestFirst(units));
+    }
+  }
+
+  static final class Balanced extends Dispatcher {
+    private final List<Deque<WorkUnit>> queues = new ArrayList<>();
+    private final double[] load;
+
+    Balanced(List<WorkUnit> units, int workers) {
+      load = new double[workers];
+      for (int w = 0; w < workers; w++) {
+        queues.add(new ArrayDeque<>());
+      }
+      for (WorkUnit unit : longestFirst(units)) {
+        int least = 0;
+        for (int w = 1; w < workers; w++) {
+          if (load[w] < load[least]) {
+            least = w;
+          }
+        }
+        queues.get(least).addLast(unit);
+        load[least] += unit.estimateMillis();
+      }
+    }
+
+    /** The expected work queued for each worker, index 0 for worker 1. */
+    double[] plannedLoad() {
+      return load.clone();
+    }
+
+    @Override
+    public Optional<WorkUnit> next(int worker) {
+      Deque<WorkUnit> own = queues.get((worker - 1) % queues.size());
+      WorkUnit unit = own.pollFirst();
+      if (unit == null) {
+        Deque<WorkUnit> victim = null;
+        double most = -1;
+        for (Deque<WorkUnit> queue : queues) {
+          double left = queue.stream().mapToDouble(WorkUnit::estimateMillis).sum();
+          if (!queue.isEmpty() && left > most) {
+            most = left;
+            victim = queue;
+          }
+        }
+        unit = victim == null ? null : victim.pollLast();
+      }
+      return Optional.ofNullable(unit);
+    }
+
+    @Override
+    public void requeue(WorkUnit unit) {
+      Deque<WorkUnit> shortest = queues.get(0);
+      for (Deque<WorkUnit> queue : queues) {
+        if (queue.size() < shortest.size()) {
+          shortest = queue;
+        }
+      }
+      shortest.addFirst(unit);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return queues.stream().allMatch(Deque::isEmpty);
+    }
+  }
+}
