@@ -85,6 +85,10 @@ public final class SurefireWiring {
       execution.setId("jtest-integration-test");
       execution.addGoal("integration-test");
       execution.addGoal("verify");
+      // Maven copied plugin-level configuration into the executions it read; this one is new.
+      if (failsafe.getConfiguration() != null) {
+        execution.setConfiguration(new Xpp3Dom((Xpp3Dom) failsafe.getConfiguration()));
+      }
       failsafe.addExecution(execution);
     }
     for (Plugin plugin : List.of(surefire, failsafe)) {
@@ -130,13 +134,24 @@ public final class SurefireWiring {
     return junitVersion.startsWith("5.") ? "1." + junitVersion.substring(2) : junitVersion;
   }
 
+  /**
+   * The project's plugin, or a new one added to the build: from its {@code <pluginManagement>}
+   * entry when there is one (Maven applied management only to plugins the pom declared).
+   */
   private static Plugin plugin(MavenProject project, String artifactId, Properties versions) {
-    Plugin plugin = project.getPlugin(PLUGINS_GROUP + ":" + artifactId);
+    String key = PLUGINS_GROUP + ":" + artifactId;
+    Plugin plugin = project.getPlugin(key);
     if (plugin == null) {
-      plugin = new Plugin();
+      Plugin managed =
+          project.getPluginManagement() == null
+              ? null
+              : project.getPluginManagement().getPluginsAsMap().get(key);
+      plugin = managed != null ? managed.clone() : new Plugin();
       plugin.setGroupId(PLUGINS_GROUP);
       plugin.setArtifactId(artifactId);
-      plugin.setVersion(versions.getProperty("surefire"));
+      if (plugin.getVersion() == null || olderThan(plugin.getVersion(), OLDEST_SUREFIRE)) {
+        plugin.setVersion(versions.getProperty("surefire"));
+      }
       project.getBuild().addPlugin(plugin);
     } else if (plugin.getVersion() == null || olderThan(plugin.getVersion(), OLDEST_SUREFIRE)) {
       LOG.info(

@@ -25,6 +25,7 @@ import java.util.Properties;
 import org.apache.maven.surefire.api.booter.ProviderParameterNames;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.report.RunMode;
+import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.apache.maven.surefire.api.util.ScanResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestPlan;
@@ -78,7 +79,8 @@ public final class TestRun {
         discovery.discover(
             classNames, groups, excludedGroups, parameters.getTestRequest().getTestListResolver());
     if (!plan.containsTests() && !classNames.isEmpty()) {
-      TestPlan unfiltered = discovery.discover(classNames, null, null, null);
+      TestPlan unfiltered =
+          discovery.discover(classNames, null, null, TestListResolver.getEmptyTestListResolver());
       if (!unfiltered.containsTests()) {
         throw new JtestRunException(noTestsMessage(classNames));
       }
