@@ -94,7 +94,7 @@ public final class SurefireWiring {
     for (Plugin plugin : List.of(surefire, failsafe)) {
       addDependency(plugin, JTEST_GROUP, PROVIDER, versions.getProperty("jtest"));
       addDependency(plugin, PLATFORM_GROUP, LAUNCHER, platform);
-      configure(plugin, project, jtestProperties);
+      configure(plugin, session, project, jtestProperties);
     }
     LOG.debug(
         "jtest: {} runs tests with the jtest provider (JUnit Platform launcher {})",
@@ -183,7 +183,17 @@ public final class SurefireWiring {
    * set them, at plugin level and in every execution (Maven has already copied plugin-level
    * configuration into each execution).
    */
-  private static void configure(Plugin plugin, MavenProject project, Map<String, String> jtest) {
+  private static void configure(
+      Plugin plugin, MavenSession session, MavenProject project, Map<String, String> jtest) {
+    // Surefire's fork timeout is measured from the first test set the fork reports, which jtest
+    // reports only when a class is done; the provider reports one as it starts when it knows a
+    // timeout is set.
+    String timeoutProperty =
+        plugin.getArtifactId().equals(FAILSAFE) ? "failsafe.timeout" : "surefire.timeout";
+    String timeoutDefault =
+        session
+            .getUserProperties()
+            .getProperty(timeoutProperty, project.getProperties().getProperty(timeoutProperty));
     List<Object> configurations = new ArrayList<>();
     if (plugin.getConfiguration() == null) {
       plugin.setConfiguration(new Xpp3Dom("configuration"));
@@ -210,6 +220,12 @@ public final class SurefireWiring {
       Xpp3Dom variables = child(dom, "systemPropertyVariables");
       Map<String, String> wanted = new HashMap<>(jtest);
       wanted.put("jtest.buildDirectory", project.getBuild().getDirectory());
+      Xpp3Dom timeout = dom.getChild("forkedProcessTimeoutInSeconds");
+      String seconds =
+          timeout != null && timeout.getValue() != null ? timeout.getValue() : timeoutDefault;
+      if (seconds != null && seconds.trim().matches("[1-9][0-9]*")) {
+        wanted.put("jtest.forkTimeout", seconds.trim());
+      }
       wanted.forEach(
           (key, value) -> {
             if (variables.getChild(key) == null) {

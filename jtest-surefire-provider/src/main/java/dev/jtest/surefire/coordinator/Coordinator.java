@@ -49,13 +49,19 @@ final class Coordinator {
 
   private final WorkerPool pool;
   private final Durations durations;
+  private final boolean armTimeout;
+  private boolean armed;
   private final Set<Integer> connected = new HashSet<>();
   private final Map<String, String> failing = new LinkedHashMap<>();
   private int nextUnitId = 100_000;
 
-  Coordinator(WorkerPool pool, Durations durations) {
+  /**
+   * @param armTimeout report the first test set as it starts, for Surefire's fork timeout
+   */
+  Coordinator(WorkerPool pool, Durations durations, boolean armTimeout) {
     this.pool = pool;
     this.durations = durations;
+    this.armTimeout = armTimeout;
   }
 
   /** Unique ids of the tests and classes that failed in the last phase, with their top class. */
@@ -76,7 +82,7 @@ final class Coordinator {
       String name, int workers, int tests, Dispatcher dispatcher, ReportCollector collector)
       throws InterruptedException {
     long phaseStart = System.currentTimeMillis();
-    for (Integer index : new TreeSet<>(connected)) {
+    for (Integer index : pool.indices()) {
       if (index > workers) {
         pool.stop(index);
         connected.remove(index);
@@ -164,7 +170,13 @@ final class Coordinator {
   private void report(Running current, Message message, ReportCollector collector) {
     ReportEvent event = ReportEvent.fromFields(message.fields());
     switch (event.kind()) {
-      case STARTING -> current.runningTests.put(event.testId(), event);
+      case STARTING -> {
+        current.runningTests.put(event.testId(), event);
+        if (armTimeout && !armed) {
+          armed = true;
+          collector.startEarly(event.topClass(), event.classText());
+        }
+      }
       case OUTPUT -> {
         current.output.addLast(event.output());
         if (current.output.size() > OUTPUT_LINES) {

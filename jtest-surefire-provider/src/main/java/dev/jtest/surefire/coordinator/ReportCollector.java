@@ -22,6 +22,7 @@ final class ReportCollector {
     final Map<String, List<ReportEvent>> byTest = new LinkedHashMap<>();
     final Set<String> classFailures = new HashSet<>();
     String classText;
+    boolean started;
     int pendingItems;
     long firstTime = Long.MAX_VALUE;
     long lastTime = Long.MIN_VALUE;
@@ -56,6 +57,18 @@ final class ReportCollector {
     set.byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
     set.firstTime = Math.min(set.firstTime, time - (event.elapsed() == null ? 0 : event.elapsed()));
     set.lastTime = Math.max(set.lastTime, time);
+  }
+
+  /**
+   * Reports the start of a class's test set now rather than when it is done (its events still come
+   * then). Arms Surefire's fork timeout, which counts from the first test set started.
+   */
+  void startEarly(String topClass, String classText) {
+    ClassSet set = sets.computeIfAbsent(topClass, c -> new ClassSet());
+    if (!set.started) {
+      set.started = true;
+      sink.testSetStarting(topClass, classText);
+    }
   }
 
   /** Marks items as done; a class whose items are all done is reported at once. */

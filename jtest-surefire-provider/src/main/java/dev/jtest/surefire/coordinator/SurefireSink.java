@@ -115,6 +115,12 @@ public final class SurefireSink implements ReportSink {
     }
   }
 
+  void debug(String line) {
+    synchronized (listener) {
+      listener.debug(line);
+    }
+  }
+
   void info(String line) {
     synchronized (listener) {
       listener.info(line);

@@ -3,7 +3,6 @@ package dev.jtest.surefire.coordinator;
 import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.RunSettings;
 import dev.jtest.surefire.plan.Dispatcher;
-import dev.jtest.surefire.plan.Distribution;
 import dev.jtest.surefire.plan.Durations;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.plan.UnitPlanner;
@@ -69,6 +68,44 @@ public final class TestRun {
     JUnitVersions.check();
 
     Map<String, String> configuration = configurationParameters();
+    Path settingsFile = writeWorkerSettings(configuration);
+    try (WorkerPool pool =
+        new WorkerPool(
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            workerJvmOptions(),
+            workerClassPath(),
+            settingsFile,
+            settings.debugPort(),
+            sink::console)) {
+      // Workers start while the tests are discovered: a JVM and JUnit take a second or two to get
+      // going, about as long as discovery. Those the plan does not need are stopped unused.
+      for (int w = 1; w <= settings.workers(); w++) {
+        pool.start(w);
+      }
+      if (settings.debugging()) {
+        sink.info(
+            "jtest: debug worker waits for a debugger on 127.0.0.1:"
+                + settings.debugPort()
+                + " (jdwp, suspended); test output follows uncaptured");
+      }
+      long discoveryStart = System.currentTimeMillis();
+      List<TestItem> selected = discover(settings, configuration);
+      sink.debug(
+          "jtest: discovered and planned "
+              + selected.size()
+              + " tests in "
+              + (System.currentTimeMillis() - discoveryStart)
+              + " ms");
+      if (!selected.isEmpty()) {
+        execute(settings, baseDir, selected, pool);
+      }
+    } finally {
+      Files.deleteIfExists(settingsFile);
+    }
+  }
+
+  /** Finds the tests of this run, says how many -k/-m left out, and fails on none at all. */
+  private List<TestItem> discover(RunSettings settings, Map<String, String> configuration) {
     Map<String, String> properties = parameters.getProviderProperties();
     List<String> classNames = scannedClasses(parameters.getScanResult());
     Launcher launcher = LauncherFactory.create();
@@ -97,51 +134,37 @@ public final class TestRun {
         sink.info("jtest: " + filterText(settings) + " selected none of this run's tests");
       }
     }
-    if (selected.isEmpty()) {
-      return;
-    }
+    return selected;
+  }
 
+  /** The phases, reruns, then durations, timeline and the console's phase lines. */
+  private void execute(RunSettings settings, Path baseDir, List<TestItem> selected, WorkerPool pool)
+      throws InterruptedException {
     Durations durations = Durations.load(settings.durationsFile(), sink::warning);
     List<WorkUnit> units =
         UnitPlanner.plan(selected, settings.distribution(), i -> durations.estimate(i.id()));
     List<WorkUnit> parallel = units.stream().filter(u -> !u.serial()).toList();
     List<WorkUnit> serial = units.stream().filter(WorkUnit::serial).toList();
-
-    Path settingsFile = writeWorkerSettings(configuration);
     List<PhaseReport> phases = new ArrayList<>();
-    try (WorkerPool pool =
-        new WorkerPool(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            workerJvmOptions(),
-            workerClassPath(),
-            settingsFile,
-            settings.debugPort(),
-            sink::console)) {
-      if (settings.debugging()) {
-        sink.info(
-            "jtest: debug worker waits for a debugger on 127.0.0.1:"
-                + settings.debugPort()
-                + " (jdwp, suspended); test output follows uncaptured");
-      }
-      Coordinator coordinator = new Coordinator(pool, durations);
-      ReportCollector collector = new ReportCollector(selected, sink);
-      if (!parallel.isEmpty()) {
-        int workers = Math.min(settings.workers(), parallel.size());
-        Dispatcher dispatcher =
-            settings.distribution() == Distribution.FAST
-                ? Dispatcher.balanced(parallel, workers)
-                : Dispatcher.pull(parallel);
-        phases.add(coordinator.run("parallel", workers, count(parallel), dispatcher, collector));
-      }
-      if (!serial.isEmpty()) {
-        phases.add(
-            coordinator.run("serial", 1, count(serial), Dispatcher.inOrder(serial), collector));
-      }
-      collector.flushAll();
-      rerunFailures(coordinator, durations);
-    } finally {
-      Files.deleteIfExists(settingsFile);
+    boolean forkTimeout = Integer.getInteger("jtest.forkTimeout", 0) > 0;
+    Coordinator coordinator = new Coordinator(pool, durations, forkTimeout);
+    ReportCollector collector = new ReportCollector(selected, sink);
+    if (!parallel.isEmpty()) {
+      int workers = Math.min(settings.workers(), parallel.size());
+      Dispatcher dispatcher =
+          switch (settings.distribution()) {
+            case FAST -> Dispatcher.balanced(parallel, workers);
+            case LOAD -> Dispatcher.guided(parallel, workers);
+            case CLASS, MODULE -> Dispatcher.pull(parallel);
+          };
+      phases.add(coordinator.run("parallel", workers, count(parallel), dispatcher, collector));
     }
+    if (!serial.isEmpty()) {
+      phases.add(
+          coordinator.run("serial", 1, count(serial), Dispatcher.inOrder(serial), collector));
+    }
+    collector.flushAll();
+    rerunFailures(coordinator);
 
     try {
       durations.save(settings.durationsFile());
@@ -157,8 +180,7 @@ public final class TestRun {
     }
   }
 
-  private void rerunFailures(Coordinator coordinator, Durations durations)
-      throws InterruptedException {
+  private void rerunFailures(Coordinator coordinator) throws InterruptedException {
     int reruns = parameters.getTestRequest().getRerunFailingTestsCount();
     for (int round = 0; round < reruns && !coordinator.failing().isEmpty(); round++) {
       Map<String, String> failing = coordinator.failing();

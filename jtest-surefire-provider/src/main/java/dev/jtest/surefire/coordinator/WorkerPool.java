@@ -142,6 +142,11 @@ final class WorkerPool implements AutoCloseable {
     return workers.get(index);
   }
 
+  /** The indices of the workers started and not stopped, in order. */
+  java.util.SortedSet<Integer> indices() {
+    return new java.util.TreeSet<>(workers.keySet());
+  }
+
   void send(int index, Message message) {
     Worker worker = workers.get(index);
     try {
@@ -173,13 +178,16 @@ final class WorkerPool implements AutoCloseable {
     if (worker == null) {
       return;
     }
-    if (worker.out != null) {
-      try {
-        Message.of(Message.Type.STOP).writeTo(worker.out);
-        worker.out.flush();
-      } catch (IOException e) {
-        // Already gone.
-      }
+    if (worker.out == null) {
+      // Not connected yet: nothing to tell it, and nothing of it to wait for.
+      worker.process.destroy();
+      return;
+    }
+    try {
+      Message.of(Message.Type.STOP).writeTo(worker.out);
+      worker.out.flush();
+    } catch (IOException e) {
+      // Already gone.
     }
     try {
       if (!worker.process.waitFor(10, TimeUnit.SECONDS)) {

@@ -23,16 +23,32 @@ public abstract class Dispatcher {
 
   /**
    * Dynamic pull from one queue, longest expected first: whichever worker is free takes the head.
-   * Greedy list scheduling in LPT order.
+   * Greedy list scheduling in LPT order, one unit at a time.
    */
   public static Dispatcher pull(List<WorkUnit> units) {
-    return new Pull(units);
+    return new Pull(units, 0);
+  }
+
+  /**
+   * Dynamic pull as {@link #pull}, but a free worker takes, from the head, units worth about 1/(2W)
+   * of the expected work still queued (guided self-scheduling; at least one unit). Early batches
+   * are large, the last ones single units, so the end balances as with {@code pull}, and JUnit's
+   * cost per launcher request (tens of milliseconds in a cold worker JVM) is paid a logarithmic
+   * number of times instead of once per test.
+   */
+  public static Dispatcher guided(List<WorkUnit> units, int workers) {
+    return new Pull(units, workers);
   }
 
   /**
    * LPT over {@code workers} queues (each unit, longest first, goes to the queue with the least
    * expected work), then stealing: a worker whose queue is empty takes the last (shortest) unit of
    * the queue with the most expected work left.
+   *
+   * <p>A worker gets the units of its own queue in batches run as one launcher request, each about
+   * half of what its queue still holds (guided self-scheduling): JUnit's cost per request is paid a
+   * logarithmic number of times instead of once per test, while the last batches stay small enough
+   * to balance the end.
    */
   public static Dispatcher balanced(List<WorkUnit> units, int workers) {
     return new Balanced(units, workers);
@@ -74,9 +90,34 @@ public abstract class Dispatcher {
   }
 
   private static final class Pull extends InOrder {
-    Pull(List<WorkUnit> units) {
+    private final int workers;
+
+    Pull(List<WorkUnit> units, int workers) {
       super(longestFirst(units));
+      this.workers = workers;
     }
+
+    @Override
+    public Optional<WorkUnit> next(int worker) {
+      if (workers == 0 || queue.isEmpty()) {
+        return super.next(worker);
+      }
+      double share = queue.stream().mapToDouble(WorkUnit::estimateMillis).sum() / (2.0 * workers);
+      return Optional.of(takeBatch(queue, share));
+    }
+  }
+
+  /** Takes units from the head while they fit in {@code share}; always at least one. */
+  static WorkUnit takeBatch(Deque<WorkUnit> queue, double share) {
+    List<WorkUnit> batch = new ArrayList<>();
+    double taken = 0;
+    while (!queue.isEmpty()
+        && (batch.isEmpty() || taken + queue.peekFirst().estimateMillis() <= share)) {
+      WorkUnit unit = queue.pollFirst();
+      batch.add(unit);
+      taken += unit.estimateMillis();
+    }
+    return WorkUnit.merge(batch);
   }
 
   static final class Balanced extends Dispatcher {
@@ -108,20 +149,20 @@ public abstract class Dispatcher {
     @Override
     public Optional<WorkUnit> next(int worker) {
       Deque<WorkUnit> own = queues.get((worker - 1) % queues.size());
-      WorkUnit unit = own.pollFirst();
-      if (unit == null) {
-        Deque<WorkUnit> victim = null;
-        double most = -1;
-        for (Deque<WorkUnit> queue : queues) {
-          double left = queue.stream().mapToDouble(WorkUnit::estimateMillis).sum();
-          if (!queue.isEmpty() && left > most) {
-            most = left;
-            victim = queue;
-          }
-        }
-        unit = victim == null ? null : victim.pollLast();
+      if (!own.isEmpty()) {
+        return Optional.of(
+            takeBatch(own, own.stream().mapToDouble(WorkUnit::estimateMillis).sum() / 2));
       }
-      return Optional.ofNullable(unit);
+      Deque<WorkUnit> victim = null;
+      double most = -1;
+      for (Deque<WorkUnit> queue : queues) {
+        double left = queue.stream().mapToDouble(WorkUnit::estimateMillis).sum();
+        if (!queue.isEmpty() && left > most) {
+          most = left;
+          victim = queue;
+        }
+      }
+      return Optional.ofNullable(victim == null ? null : victim.pollLast());
     }
 
     @Override

@@ -114,12 +114,41 @@ class PlanningTest {
   @Test
   void anIdleWorkerStealsTheShortestUnitOfTheMostLoadedQueue() {
     Dispatcher skewed = Dispatcher.balanced(units(4, 3, 3, 2), 2);
-    // LPT: w1 4,2 (6); w2 3,3 (6). Worker 2 takes both of its own, then steals w1's last (2).
+    // LPT: w1 4,2 (6); w2 3,3 (6). Worker 2 takes its own one at a time (each is half its queue),
+    // then steals w1's last (2).
     assertThat(drain(skewed, 2)).containsExactly(2);
     assertThat(drain(skewed, 2)).containsExactly(3);
     assertThat(drain(skewed, 2)).containsExactly(4);
     assertThat(drain(skewed, 1)).containsExactly(1);
     assertThat(skewed.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aWorkerGetsItsOwnQueueInBatchesOfAboutHalfOfWhatIsLeft() {
+    // One worker, sixteen 1 ms units: batches of 8, 4, 2, 1, 1 units.
+    double[] ones = new double[16];
+    java.util.Arrays.fill(ones, 1);
+    Dispatcher one = Dispatcher.balanced(units(ones), 1);
+    List<Integer> sizes = new ArrayList<>();
+    for (var batch = one.next(1); batch.isPresent(); batch = one.next(1)) {
+      sizes.add(batch.get().items().size());
+    }
+    assertThat(sizes).containsExactly(8, 4, 2, 1, 1);
+  }
+
+  @Test
+  void guidedPullHandsOutAboutOneOverTwoWOfTheQueuedWorkLongestFirst() {
+    double[] ones = new double[16];
+    java.util.Arrays.fill(ones, 1);
+    Dispatcher guided = Dispatcher.guided(units(ones), 2);
+    List<Integer> sizes = new ArrayList<>();
+    for (var batch = guided.next(1); batch.isPresent(); batch = guided.next(2)) {
+      sizes.add(batch.get().items().size());
+    }
+    // 16/4 = 4, 12/4 = 3, 9/4 → 2, 7/4 → 1, then single units.
+    assertThat(sizes).containsExactly(4, 3, 2, 1, 1, 1, 1, 1, 1, 1);
+    Dispatcher skewed = Dispatcher.guided(units(1, 9, 2, 2), 2);
+    assertThat(skewed.next(1).get().estimateMillis()).isEqualTo(9.0); // alone: over 14/4
   }
 
   @Test
