@@ -70,7 +70,9 @@ final class Sleep {
     long end = System.currentTimeMillis();
     Path dir = Path.of(System.getProperty("bench.times", "target/bench-times"));
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(name), start + " " + end + " " + serial);
+    Files.writeString(
+        dir.resolve(name),
+        start + " " + end + " " + serial + " " + ProcessHandle.current().pid());
   }
 }
 """

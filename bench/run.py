@@ -24,6 +24,9 @@ STOCK = {
     "stock-balanced": ["-f", "pom-stock.xml", "-Dbench.runOrder=balanced"],
     "junit-parallel": ["-f", "pom-stock.xml", "-Pjunit-parallel"],
 }
+# Surefire's best stock configuration, as the runner issue defines it: forkCount=W,
+# reuseForks=true, with or without runOrder=balanced. JUnit's in-JVM parallelism is shown beside.
+STOCK_FORKS = ["stock", "stock-balanced"]
 JTEST = {
     "jtest-load": ["-Djtest.dist=load"],
     "jtest-class": ["-Djtest.dist=class"],
@@ -47,7 +50,7 @@ def mvn(project, settings, args, log):
 def measure(times_dir, workers):
     spans = []
     for name in os.listdir(times_dir):
-        start, end, serial = open(os.path.join(times_dir, name)).read().split()
+        start, end, serial, _pid = open(os.path.join(times_dir, name)).read().split()
         if serial == "false":
             spans.append((int(start), int(end)))
     makespan = max(e for _, e in spans) - min(s for s, _ in spans)
@@ -124,7 +127,9 @@ def write(results, args, workers_list):
              " (non-serial) tests, from timestamps the tests write. Bound: max(total work / W,"
              " longest test). Efficiency: bound / makespan. Wall: the whole `mvn"
              " integration-test`, serial phase and JVM starts included. vs best stock: makespan"
-             " / the best stock makespan of the same suite and W." % args.reps, ""]
+             " / the better of `stock` (forkCount=W, reuseForks=true) and `stock-balanced` (the"
+             " same with runOrder=balanced) for the same suite and W; `junit-parallel` is JUnit's"
+             " in-JVM parallelism with W threads, shown for comparison." % args.reps, ""]
     for suite in args.suites.split(","):
         for w in workers_list:
             lines += ["## %s suite, W = %d" % (suite, w), "",
@@ -135,7 +140,7 @@ def write(results, args, workers_list):
                 if s == suite and ww == w:
                     med[name] = {k: statistics.median(r[k] for r in runs)
                                  for k in ("makespan", "bound", "wall")}
-            best = min(med[n]["makespan"] for n in STOCK if n in med)
+            best = min(med[n]["makespan"] for n in STOCK_FORKS if n in med)
             for name, m in med.items():
                 lines.append("| %s | %.2f s | %.2f s | %.0f %% | %.1f s | %s |" % (
                     name, m["makespan"], m["bound"], 100 * m["bound"] / m["makespan"], m["wall"],
