@@ -29,6 +29,9 @@ sameJvm(fast, ['OuterIT']) // @Nested stays with its enclosing class in every mo
 def k = runs('k')
 assert k.keySet() == ['BIT.one', 'BIT.two', 'BIT.four'] as Set
 
+// -Dit.test=Class#method runs that method alone, through jtest.
+assert runs('one').keySet() == ['BIT.two'] as Set
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('jtest: 3 of 13 tests selected, 10 deselected by jtest.k="BIT and not three"')
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')

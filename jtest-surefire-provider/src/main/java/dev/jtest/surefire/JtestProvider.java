@@ -14,6 +14,7 @@ import org.apache.maven.surefire.api.report.TestOutputReportEntry;
 import org.apache.maven.surefire.api.report.TestReportListener;
 import org.apache.maven.surefire.api.suite.RunResult;
 import org.apache.maven.surefire.api.testset.TestSetFailedException;
+import org.apache.maven.surefire.api.util.ScanResult;
 
 /**
  * The jtest Surefire provider. In Surefire's single fork it is the coordinator: it discovers the
@@ -28,13 +29,21 @@ public class JtestProvider extends AbstractProvider {
     this.parameters = parameters;
   }
 
-  /** Called only with forkCount &gt; 1, which jtest does not use: the scanned classes. */
+  /**
+   * Called only with forkCount &gt; 1, which jtest's extension never sets: the scanned classes, so
+   * that each fork would run its share with jtest's workers.
+   */
   @Override
   public Iterable<Class<?>> getSuites() {
     List<Class<?>> classes = new ArrayList<>();
-    for (Class<?> type :
-        parameters.getScanResult().applyFilter(null, parameters.getTestClassLoader())) {
-      classes.add(type);
+    ScanResult scan = parameters.getScanResult();
+    for (int i = 0; i < scan.size(); i++) {
+      try {
+        classes.add(Class.forName(scan.getClassName(i), false, parameters.getTestClassLoader()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(
+            "test class " + scan.getClassName(i) + " cannot be loaded", e);
+      }
     }
     return classes;
   }

@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -284,12 +283,5 @@ final class Discovery {
                         resolver.shouldRun(
                             TestListResolver.toClassFileName(s.getClassName()), s.getMethodName()))
                 .orElse(true));
-  }
-
-  /** The distinct top-level classes of some items, in order. */
-  static Set<String> topClasses(List<TestItem> items) {
-    Set<String> classes = new LinkedHashSet<>();
-    items.forEach(i -> classes.add(i.topClass()));
-    return classes;
   }
 }

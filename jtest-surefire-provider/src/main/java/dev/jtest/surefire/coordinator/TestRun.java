@@ -24,6 +24,8 @@ import java.util.Properties;
 import org.apache.maven.surefire.api.booter.ProviderParameterNames;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.report.RunMode;
+import org.apache.maven.surefire.api.report.TestOutputReportEntry;
+import org.apache.maven.surefire.api.report.TestReportListener;
 import org.apache.maven.surefire.api.testset.TestListResolver;
 import org.apache.maven.surefire.api.util.ScanResult;
 import org.junit.platform.launcher.Launcher;
@@ -48,10 +50,7 @@ public final class TestRun {
   }
 
   /** Creates the sink the run reports through; the provider owns the listener. */
-  public static SurefireSink sink(
-      org.apache.maven.surefire.api.report.TestReportListener<
-              org.apache.maven.surefire.api.report.TestOutputReportEntry>
-          listener) {
+  public static SurefireSink sink(TestReportListener<TestOutputReportEntry> listener) {
     return new SurefireSink(listener);
   }
 

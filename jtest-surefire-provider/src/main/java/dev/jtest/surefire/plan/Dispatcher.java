@@ -42,8 +42,8 @@ public abstract class Dispatcher {
 
   /**
    * LPT over {@code workers} queues (each unit, longest first, goes to the queue with the least
-   * expected work), then stealing: a worker whose queue is empty takes the last (shortest) unit of
-   * the queue with the most expected work left.
+   * expected work), then stealing: a worker whose queue is empty takes, from the short end of the
+   * queue with the most expected work left, units worth up to half of that queue.
    *
    * <p>A worker gets the units of its own queue in batches run as one launcher request, each about
    * half of what its queue still holds (guided self-scheduling): JUnit's cost per request is paid a
@@ -162,7 +162,20 @@ public abstract class Dispatcher {
           victim = queue;
         }
       }
-      return Optional.ofNullable(victim == null ? null : victim.pollLast());
+      if (victim == null) {
+        return Optional.empty();
+      }
+      // Up to half of the victim's queue, from its short end: a worker that started late, or
+      // whose tests ran longer than recorded, hands over work as fast as the others run dry.
+      List<WorkUnit> stolen = new ArrayList<>();
+      double taken = 0;
+      while (!victim.isEmpty()
+          && (stolen.isEmpty() || taken + victim.peekLast().estimateMillis() <= most / 2)) {
+        WorkUnit unit = victim.pollLast();
+        stolen.add(0, unit);
+        taken += unit.estimateMillis();
+      }
+      return Optional.of(WorkUnit.merge(stolen));
     }
 
     @Override

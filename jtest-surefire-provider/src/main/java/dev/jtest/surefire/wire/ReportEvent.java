@@ -86,21 +86,4 @@ public record ReportEvent(
         "1".equals(f.get(14)),
         "1".equals(f.get(15)));
   }
-
-  /** This event for another test set (a crash reported on behalf of a dead worker). */
-  public ReportEvent withKind(Kind newKind) {
-    return new ReportEvent(
-        newKind,
-        testId,
-        topClass,
-        classText,
-        name,
-        nameText,
-        elapsed,
-        reason,
-        failure,
-        output,
-        stdout,
-        classLevel);
-  }
 }

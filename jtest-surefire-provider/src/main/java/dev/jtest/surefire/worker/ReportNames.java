@@ -1,6 +1,7 @@
 package dev.jtest.surefire.worker;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -12,6 +13,12 @@ import org.junit.platform.launcher.TestPlan;
  * parameterized or dynamic invocation by its legacy reporting name ({@code add(int, int)[1]}).
  */
 final class ReportNames {
+
+  /** A legacy reporting name that ends in an invocation index: {@code add(int, int)[1]}. */
+  private static final Pattern INVOCATION = Pattern.compile("^.*\\[\\d+]$");
+
+  /** A container named like an invocation, without a source: {@code [1] a, b}. */
+  private static final Pattern INVOCATION_CONTAINER = Pattern.compile("^\\[.+]$");
 
   private final TestPlan plan;
 
@@ -73,7 +80,7 @@ final class ReportNames {
     String legacy = id.getLegacyReportingName();
     boolean parameterized =
         !method.get().getMethodParameterTypes().isEmpty()
-            || legacy.matches("^.*\\[\\d+]$")
+            || INVOCATION.matcher(legacy).matches()
             || hasInvocationAncestor(id);
     return parameterized ? legacy : method.get().getMethodName();
   }
@@ -93,7 +100,8 @@ final class ReportNames {
     for (TestIdentifier node = plan.getParent(id).orElse(null);
         node != null;
         node = plan.getParent(node).orElse(null)) {
-      if (node.getSource().isEmpty() && node.getLegacyReportingName().matches("^\\[.+]$")) {
+      if (node.getSource().isEmpty()
+          && INVOCATION_CONTAINER.matcher(node.getLegacyReportingName()).matches()) {
         return true;
       }
     }

@@ -124,6 +124,26 @@ class PlanningTest {
   }
 
   @Test
+  void aWorkerThatRunsDryStealsUpToHalfOfTheBusiestQueueFromItsShortEnd() {
+    // LPT: w1 gets 8, 1, 1 (units 1, 5, 6); w2 gets 4, 3, 2, 0.5, 0.5 (units 2, 3, 4, 7, 8).
+    // Worker 2 is late.
+    Dispatcher balanced = Dispatcher.balanced(units(8, 4, 3, 2, 1, 1, 0.5, 0.5), 2);
+    List<List<Integer>> w1 = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      w1.add(
+          balanced.next(1).get().items().stream()
+              .map(t -> Integer.valueOf(t.name().substring(1)) + 1)
+              .toList());
+    }
+    // Its own queue first (8 alone, then the 1s one by one), then steals from w2's short end:
+    // 0.5, 0.5 and 2 fit in half of w2's 10, 3 would not; then 3, half of what w2 has left.
+    assertThat(w1)
+        .containsExactly(List.of(1), List.of(5), List.of(6), List.of(4, 7, 8), List.of(3));
+    assertThat(drain(balanced, 2)).containsExactly(2);
+    assertThat(balanced.isEmpty()).isTrue();
+  }
+
+  @Test
   void aWorkerGetsItsOwnQueueInBatchesOfAboutHalfOfWhatIsLeft() {
     // One worker, sixteen 1 ms units: batches of 8, 4, 2, 1, 1 units.
     double[] ones = new double[16];
