@@ -5,6 +5,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
@@ -32,7 +33,7 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
   public JtestLifecycleParticipant() {}
 
   @Override
-  public void afterProjectsRead(MavenSession session) {
+  public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
     List<String> unknown = JtestProperties.unknown(session.getUserProperties());
     if (!unknown.isEmpty()) {
       log.warn(
@@ -44,6 +45,8 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
     for (MavenProject project : session.getProjects()) {
       Plugin jtest = project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
       if (jtest != null) {
+        // First: it may add Failsafe, which the reordering below must then see.
+        SurefireWiring.wire(session, project);
         ServiceGoals.bind(jtest);
         ServiceGoals.orderBeforeFailsafe(project.getBuild(), jtest);
       }

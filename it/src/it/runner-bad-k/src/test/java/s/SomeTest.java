@@ -1,0 +1,7 @@
+package s;
+
+import org.junit.jupiter.api.Test;
+
+class SomeTest {
+  @Test void t() {}
+}

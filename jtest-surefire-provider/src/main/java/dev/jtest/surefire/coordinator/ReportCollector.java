@@ -1,0 +1,113 @@
+package dev.jtest.surefire.coordinator;
+
+import dev.jtest.surefire.plan.TestItem;
+import dev.jtest.surefire.wire.ReportEvent;
+import dev.jtest.surefire.wire.ReportEvent.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gathers the report events of each top-level class from every worker and phase, and hands them on
+ * as one test set when the last of the class's tests is done: one {@code TEST-*.xml} per class,
+ * never overwritten, its tests one after another even when they ran side by side.
+ */
+final class ReportCollector {
+
+  private static final class ClassSet {
+    final Map<String, List<ReportEvent>> byTest = new LinkedHashMap<>();
+    final Set<String> classFailures = new HashSet<>();
+    String classText;
+    boolean started;
+    int pendingItems;
+    long firstTime = Long.MAX_VALUE;
+    long lastTime = Long.MIN_VALUE;
+  }
+
+  private final Map<String, ClassSet> sets = new LinkedHashMap<>();
+  private final ReportSink sink;
+
+  /**
+   * @param items every item this collector will see, for how many each class waits for
+   */
+  ReportCollector(List<TestItem> items, ReportSink sink) {
+    this.sink = sink;
+    for (TestItem item : items) {
+      sets.computeIfAbsent(item.topClass(), c -> new ClassSet()).pendingItems++;
+    }
+  }
+
+  /** Files one event; {@code time} is when it happened, for the test set's elapsed time. */
+  void add(ReportEvent event, long time) {
+    String topClass = event.topClass() == null ? "jtest" : event.topClass();
+    ClassSet set = sets.computeIfAbsent(topClass, c -> new ClassSet());
+    if (event.classLevel()
+        && !set.classFailures.add(event.testId() + "|" + event.name() + "|" + event.kind())) {
+      // The same @BeforeAll failed again on another worker: stock reports it once.
+      return;
+    }
+    if (event.kind() != Kind.OUTPUT && set.classText == null) {
+      set.classText = event.classText();
+    }
+    String key = event.testId() == null ? "" : event.testId();
+    set.byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+    set.firstTime = Math.min(set.firstTime, time - (event.elapsed() == null ? 0 : event.elapsed()));
+    set.lastTime = Math.max(set.lastTime, time);
+  }
+
+  /**
+   * Reports the start of a class's test set now rather than when it is done (its events still come
+   * then). Arms Surefire's fork timeout, which counts from the first test set started.
+   */
+  void startEarly(String topClass, String classText) {
+    ClassSet set = sets.computeIfAbsent(topClass, c -> new ClassSet());
+    if (!set.started) {
+      set.started = true;
+      sink.testSetStarting(topClass, classText);
+    }
+  }
+
+  /** Marks items as done; a class whose items are all done is reported at once. */
+  void done(List<TestItem> items) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (TestItem item : items) {
+      counts.merge(item.topClass(), 1, Integer::sum);
+    }
+    counts.forEach(
+        (topClass, n) -> {
+          ClassSet set = sets.get(topClass);
+          if (set != null) {
+            set.pendingItems -= n;
+            if (set.pendingItems <= 0) {
+              flush(topClass, set);
+            }
+          }
+        });
+  }
+
+  /** Reports whatever is left (events of tests outside any planned item). */
+  void flushAll() {
+    for (Map.Entry<String, ClassSet> e : new ArrayList<>(sets.entrySet())) {
+      flush(e.getKey(), e.getValue());
+    }
+  }
+
+  private void flush(String topClass, ClassSet set) {
+    sets.remove(topClass);
+    if (set.byTest.isEmpty()) {
+      return;
+    }
+    sink.testSetStarting(topClass, set.classText);
+    for (List<ReportEvent> events : set.byTest.values()) {
+      for (ReportEvent event : events) {
+        sink.event(topClass, event);
+      }
+    }
+    long elapsed = set.lastTime >= set.firstTime ? set.lastTime - set.firstTime : 0;
+    sink.testSetCompleted(topClass, set.classText, (int) elapsed);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.jtest.surefire.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Surefire report event as a worker sees it, named as Surefire's JUnit Platform provider names
+ * it, sent to the coordinator which turns it into the real event of its test set.
+ *
+ * @param kind what happened
+ * @param testId the JUnit unique id of the test or container it is about; output carries the id of
+ *     the test that was running
+ * @param topClass the top-level class: the test set it belongs to
+ * @param name the method name as Surefire reports it ({@code initializationError} for a class that
+ *     failed before its tests)
+ * @param classLevel a failure of a class container, reported once per class however many workers
+ *     ran part of it
+ */
+public record ReportEvent(
+    Kind kind,
+    String testId,
+    String topClass,
+    String classText,
+    String name,
+    String nameText,
+    Integer elapsed,
+    String reason,
+    Failure failure,
+    String output,
+    boolean stdout,
+    boolean classLevel) {
+
+  /** The kinds of event, as {@code RunListener}'s methods. */
+  public enum Kind {
+    STARTING,
+    SUCCEEDED,
+    FAILED,
+    ERROR,
+    SKIPPED,
+    ASSUMPTION,
+    OUTPUT
+  }
+
+  /**
+   * A throwable as Surefire transmits one from a fork: its message and its traces.
+   *
+   * @param smartTrimmed the one-line summary in the console's results list
+   */
+  public record Failure(String message, String smartTrimmed, String trimmed, String full) {}
+
+  public List<String> toFields() {
+    List<String> f = new ArrayList<>();
+    f.add(kind.name());
+    f.add(testId);
+    f.add(topClass);
+    f.add(classText);
+    f.add(name);
+    f.add(nameText);
+    f.add(elapsed == null ? null : elapsed.toString());
+    f.add(reason);
+    f.add(failure == null ? "0" : "1");
+    f.add(failure == null ? null : failure.message());
+    f.add(failure == null ? null : failure.smartTrimmed());
+    f.add(failure == null ? null : failure.trimmed());
+    f.add(failure == null ? null : failure.full());
+    f.add(output);
+    f.add(stdout ? "1" : "0");
+    f.add(classLevel ? "1" : "0");
+    return f;
+  }
+
+  public static ReportEvent fromFields(List<String> f) {
+    Failure failure =
+        "1".equals(f.get(8)) ? new Failure(f.get(9), f.get(10), f.get(11), f.get(12)) : null;
+    return new ReportEvent(
+        Kind.valueOf(f.get(0)),
+        f.get(1),
+        f.get(2),
+        f.get(3),
+        f.get(4),
+        f.get(5),
+        f.get(6) == null ? null : Integer.valueOf(f.get(6)),
+        f.get(7),
+        failure,
+        f.get(13),
+        "1".equals(f.get(14)),
+        "1".equals(f.get(15)));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.jtest.surefire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jtest.surefire.plan.Distribution;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RunSettingsTest {
+
+  private static final Path BASE = Path.of("/project");
+
+  private static RunSettings read(Map<String, String> properties) {
+    return RunSettings.read(properties, BASE, 8);
+  }
+
+  @Test
+  void defaultsToOneWorkerPerProcessorLoadDistributionAndDurationsUnderTheProject() {
+    RunSettings settings = read(Map.of());
+    assertThat(settings.workers()).isEqualTo(8);
+    assertThat(settings.distribution()).isEqualTo(Distribution.LOAD);
+    assertThat(settings.durationsFile()).isEqualTo(Path.of("/project/.jtest/durations.json"));
+    assertThat(settings.debugging()).isFalse();
+    assertThat(settings.selection().isFiltering()).isFalse();
+  }
+
+  @Test
+  void readsWorkersDistributionAndDurationsPath() {
+    RunSettings settings =
+        read(Map.of("jtest.workers", "3", "jtest.dist", "Fast", "jtest.durations", "d.json"));
+    assertThat(settings.workers()).isEqualTo(3);
+    assertThat(settings.distribution()).isEqualTo(Distribution.FAST);
+    assertThat(settings.durationsFile()).isEqualTo(Path.of("/project/d.json"));
+    assertThat(read(Map.of("jtest.workers", "auto")).workers()).isEqualTo(8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "lots", "2.5"})
+  void rejectsWorkersThatAreNotAPositiveIntegerNamingPropertyAndValue(String value) {
+    assertThatThrownBy(() -> read(Map.of("jtest.workers", value)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Invalid jtest.workers=\""
+                + value
+                + "\": use auto (one worker per available processor) or a positive integer");
+  }
+
+  @Test
+  void rejectsUnknownDistributionListingTheModes() {
+    assertThatThrownBy(() -> read(Map.of("jtest.dist", "round-robin")))
+        .hasMessage("Invalid jtest.dist=\"round-robin\": use one of load, class, module, fast");
+  }
+
+  @Test
+  void debugMeansOneSuspendedWorkerOnTheDefaultOrGivenPort() {
+    assertThat(read(Map.of("jtest.debug", "")).debugPort()).isEqualTo(5005);
+    assertThat(read(Map.of("jtest.debug", "true")).debugPort()).isEqualTo(5005);
+    RunSettings onPort = read(Map.of("jtest.debug", "8000", "jtest.workers", "4"));
+    assertThat(onPort.debugPort()).isEqualTo(8000);
+    assertThat(onPort.workers()).isEqualTo(1);
+    assertThat(read(Map.of("jtest.debug", "false")).debugging()).isFalse();
+    assertThatThrownBy(() -> read(Map.of("jtest.debug", "yes please")))
+        .hasMessageStartingWith("Invalid jtest.debug=\"yes please\"");
+  }
+
+  @Test
+  void rejectsBadExpressionsWhenRead() {
+    assertThatThrownBy(() -> read(Map.of("jtest.k", "(a or b")))
+        .hasMessageStartingWith("Invalid jtest.k=\"(a or b\"");
+    assertThatThrownBy(() -> read(Map.of("jtest.m", "not")))
+        .hasMessageStartingWith("Invalid jtest.m=\"not\"");
+  }
+}
