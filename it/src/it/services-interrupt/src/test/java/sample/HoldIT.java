@@ -9,6 +9,8 @@ class HoldIT {
   void holds() throws InterruptedException {
     String hold = System.getProperty("hold");
     if (hold != null) {
+      // A file, not only a line of output: test output is captured until the test ends.
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "holding"), hold);
       System.out.println("holding for " + hold + " s");
       Thread.sleep(Long.parseLong(hold) * 1000);
     }
