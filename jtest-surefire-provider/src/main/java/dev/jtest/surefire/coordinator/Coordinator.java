@@ -230,32 +230,19 @@ final class Coordinator {
             + " went on in a new worker."
             + (lastOutput.isEmpty() ? "" : " Last output:\n" + String.join("\n", lastOutput));
     Failure failure = new Failure(why, why.lines().findFirst().orElse(why), why, why);
-    ReportEvent culprit;
+    ReportEvent test;
     if (!current.runningTests.isEmpty()) {
       List<ReportEvent> started = new ArrayList<>(current.runningTests.values());
-      ReportEvent test = started.get(started.size() - 1);
-      culprit =
-          new ReportEvent(
-              Kind.ERROR,
-              test.testId(),
-              test.topClass(),
-              test.classText(),
-              test.name(),
-              test.nameText(),
-              (int) (now - current.start),
-              null,
-              failure,
-              null,
-              false,
-              false);
+      test = started.get(started.size() - 1);
     } else {
+      // It died between tests (in a @BeforeAll, say): the next test of its unit takes the blame.
       TestItem first =
           current.unit.items().stream()
               .filter(i -> !current.touched.contains(i.id()))
               .findFirst()
               .orElse(current.unit.items().get(0));
       current.touched.add(first.id());
-      collector.add(
+      test =
           new ReportEvent(
               Kind.STARTING,
               first.id(),
@@ -268,23 +255,10 @@ final class Coordinator {
               null,
               null,
               false,
-              false),
-          now);
-      culprit =
-          new ReportEvent(
-              Kind.ERROR,
-              first.id(),
-              first.topClass(),
-              null,
-              first.name(),
-              null,
-              (int) (now - current.start),
-              null,
-              failure,
-              null,
-              false,
               false);
+      collector.add(test, now);
     }
+    ReportEvent culprit = test.ended(Kind.ERROR, (int) (now - current.start), failure);
     collector.add(culprit, now);
     failing.put(culprit.testId(), culprit.topClass());
     bars.add(new Bar(w, culprit.topClass() + "." + culprit.name(), current.start, now, "CRASHED"));
@@ -294,9 +268,6 @@ final class Coordinator {
     List<TestItem> rest = new ArrayList<>();
     for (TestItem item : current.unit.items()) {
       (current.touched.contains(item.id()) ? done : rest).add(item);
-    }
-    if (done.isEmpty()) {
-      done.add(rest.remove(0));
     }
     collector.done(done);
     if (!rest.isEmpty()) {

@@ -86,4 +86,11 @@ public record ReportEvent(
         "1".equals(f.get(14)),
         "1".equals(f.get(15)));
   }
+
+  /** The end of this (started) test: {@code kind} after {@code elapsed} ms, with its failure. */
+  public ReportEvent ended(Kind kind, int elapsed, Failure failure) {
+    return new ReportEvent(
+        kind, testId, topClass, classText, name, nameText, elapsed, null, failure, null, false,
+        false);
+  }
 }
