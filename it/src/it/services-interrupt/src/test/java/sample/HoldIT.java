@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class HoldIT {
 
   @Test
-  void holds() throws InterruptedException {
+  void holds() throws Exception {
     String hold = System.getProperty("hold");
     if (hold != null) {
       // A file, not only a line of output: test output is captured until the test ends.
