@@ -674,11 +674,7 @@ public final class Engine implements AutoCloseable {
     List<LabelledResource> found = new ArrayList<>();
     try {
       for (Container container :
-          client
-              .listContainersCmd()
-              .withShowAll(true)
-              .withLabelFilter(toLabelFilter(labels))
-              .exec()) {
+          client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
         String name =
             container.getNames() == null || container.getNames().length == 0
                 ? container.getId()
@@ -716,12 +712,6 @@ public final class Engine implements AutoCloseable {
       throw failure("list resources labelled " + filter, e);
     }
     return found;
-  }
-
-  private static Map<String, String> toLabelFilter(Map<String, String> labels) {
-    Map<String, String> filter = new LinkedHashMap<>();
-    labels.forEach((k, v) -> filter.put(k, v));
-    return filter;
   }
 
   private static HealthCheck healthCheck(HealthSpec spec) {
