@@ -7,6 +7,7 @@ import dev.jtest.core.diagnostics.Secrets;
 import dev.jtest.core.engine.Engine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -85,7 +86,8 @@ public final class Cleaners {
                   URI.create(url),
                   String.valueOf(http.get("list")),
                   String.valueOf(http.get("name")),
-                  String.valueOf(http.get("delete"))));
+                  String.valueOf(http.get("delete")),
+                  headers(http.get("headers"), service, id)));
         } else if (entry.containsKey("show") || entry.containsKey("clean")) {
           String container = containers.get(service.name());
           if (container == null) {
@@ -110,6 +112,23 @@ public final class Cleaners {
       }
     }
     return cleaners;
+  }
+
+  private static Map<String, String> headers(Object value, ServiceSpec service, String id) {
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigurationException(
+          service.location()
+              + ": cleaner "
+              + id
+              + ": http.headers must be a mapping of header names to values, e.g."
+              + " {Authorization: \"Bearer ${ADMIN_TOKEN}\"}");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    map.forEach((name, header) -> headers.put(String.valueOf(name), String.valueOf(header)));
+    return headers;
   }
 
   private static List<String> command(Object value) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * A cleaner over a service's HTTP API: GET {@code list} returns a JSON array; the elements whose
  * {@code name} (a JSON pointer) starts with the prefix are the test data; each is removed with a
  * DELETE on {@code delete}, whose {@code {field}}s are taken from the element. jtest selects by the
- * prefix itself before anything is deleted, so nothing else can be.
+ * prefix itself before anything is deleted, so nothing else can be. {@code headers} (e.g. an admin
+ * API's {@code Authorization}) go with every request and are never printed.
  */
 final class HttpCleaner implements Cleaner {
 
@@ -32,18 +34,21 @@ final class HttpCleaner implements Cleaner {
   private final String list;
   private final JsonPointer name;
   private final String delete;
+  private final Map<String, String> headers;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
           .version(HttpClient.Version.HTTP_1_1)
           .build();
 
-  HttpCleaner(String id, URI base, String list, String name, String delete) {
+  HttpCleaner(
+      String id, URI base, String list, String name, String delete, Map<String, String> headers) {
     this.id = id;
     this.base = base;
     this.list = list.startsWith("/") ? list : "/" + list;
     this.name = JsonPointer.compile(name.startsWith("/") ? name : "/" + name);
     this.delete = delete.startsWith("/") ? delete : "/" + delete;
+    this.headers = Map.copyOf(headers);
   }
 
   @Override
@@ -146,6 +151,7 @@ final class HttpCleaner implements Cleaner {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+    headers.forEach(request::header);
     try {
       return http.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

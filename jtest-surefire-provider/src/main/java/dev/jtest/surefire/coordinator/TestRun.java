@@ -241,6 +241,7 @@ public final class TestRun {
       String title = kind + ", jtest.dist=" + settings.distribution();
       Timeline.write(timeline, title, phases);
       Timeline.write(dir.resolve("timeline-" + kind + ".html"), title, phases);
+      Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, phases);
       return timeline;
     } catch (IOException e) {
       sink.warning("jtest: cannot write the timeline to " + dir + ": " + e);

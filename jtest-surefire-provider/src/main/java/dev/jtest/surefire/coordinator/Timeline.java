@@ -1,6 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
 import dev.jtest.surefire.coordinator.PhaseReport.Bar;
+import dev.jtest.surefire.plan.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +98,52 @@ final class Timeline {
     html.append("</body></html>\n");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, html, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The timeline as JSON ({@code timeline-failsafe.json}), for scripts and CI dashboards: per
+   * phase, every test's worker, start and end (epoch milliseconds) and outcome.
+   */
+  static void writeJson(Path file, String title, List<PhaseReport> phases) throws IOException {
+    StringBuilder json = new StringBuilder("{\"format\": \"jtest-timeline/1\", \"title\": ");
+    json.append(Json.quote(title)).append(", \"phases\": [");
+    for (int p = 0; p < phases.size(); p++) {
+      PhaseReport phase = phases.get(p);
+      json.append(p == 0 ? "\n  " : ",\n  ")
+          .append("{\"name\": ")
+          .append(Json.quote(phase.name()))
+          .append(", \"workers\": ")
+          .append(phase.workers())
+          .append(", \"tests\": ")
+          .append(phase.tests())
+          .append(", \"makespanMillis\": ")
+          .append(phase.makespan())
+          .append(", \"lowerBoundMillis\": ")
+          .append(Math.round(phase.lowerBound()))
+          .append(", \"wallMillis\": ")
+          .append(phase.wallMillis())
+          .append(", \"bars\": [");
+      List<Bar> bars = phase.bars();
+      for (int b = 0; b < bars.size(); b++) {
+        Bar bar = bars.get(b);
+        json.append(b == 0 ? "\n    " : ",\n    ")
+            .append("{\"worker\": ")
+            .append(bar.worker())
+            .append(", \"test\": ")
+            .append(Json.quote(bar.label()))
+            .append(", \"start\": ")
+            .append(bar.start())
+            .append(", \"end\": ")
+            .append(bar.end())
+            .append(", \"outcome\": ")
+            .append(Json.quote(bar.outcome()))
+            .append('}');
+      }
+      json.append("]}");
+    }
+    json.append("\n]}\n");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, json, StandardCharsets.UTF_8);
   }
 
   private static String position(Bar bar, long origin, double span) {
