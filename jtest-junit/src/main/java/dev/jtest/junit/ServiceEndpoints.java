@@ -56,6 +56,9 @@ public final class ServiceEndpoints {
             .put(matcher.group(2), properties.getProperty(name));
       }
     }
+    // jtest writes a host for every service it started; other jtest.x.port properties (the
+    // provider's own jtest.coordinator.port) are not services.
+    byService.values().removeIf(values -> !values.containsKey("host"));
     return new ServiceEndpoints(byService);
   }
 

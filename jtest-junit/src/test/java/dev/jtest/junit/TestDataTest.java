@@ -48,6 +48,72 @@ class TestDataTest {
     }
   }
 
+  /** Each test gets a new instance, and with it a new fixture through the constructor. */
+  @WithServices
+  static class ConstructorInjected {
+    private final TestData data;
+
+    ConstructorInjected(TestData data) {
+      this.data = data;
+    }
+
+    @Test
+    void first(TestData same) {
+      LOG.add("same fixture: " + (same == data));
+      data.onTeardown(() -> LOG.add("first torn down"));
+    }
+
+    @Test
+    void second() {
+      data.onTeardown(() -> LOG.add("second torn down"));
+    }
+  }
+
+  /** One instance for all tests: its constructor's fixture lives until the class is done. */
+  @WithServices
+  @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+  static class OneInstance {
+    private final TestData data;
+
+    OneInstance(TestData data) {
+      this.data = data;
+    }
+
+    @Test
+    void a() {
+      data.onTeardown(() -> LOG.add("class fixture torn down"));
+    }
+
+    @Test
+    void b() {
+      LOG.add("b ran, class fixture still up: " + !LOG.contains("class fixture torn down"));
+    }
+  }
+
+  @Test
+  void tearsDownWhatTheConstructorReceivedAfterEachTest() {
+    LOG.clear();
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(ConstructorInjected.class))
+            .execute()
+            .testEvents();
+
+    assertThat(events.failed().count()).isZero();
+    assertThat(LOG)
+        .containsExactlyInAnyOrder("same fixture: true", "first torn down", "second torn down");
+  }
+
+  @Test
+  void tearsDownAPerClassInstancesFixtureAfterAllItsTests() {
+    LOG.clear();
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneInstance.class)).execute();
+
+    assertThat(LOG)
+        .containsExactly("b ran, class fixture still up: true", "class fixture torn down");
+  }
+
   private static Throwable failureOf(Events events, String method) {
     Event event =
         events

@@ -105,7 +105,9 @@ public final class CoverageReport {
         ExecFileLoader loader = new ExecFileLoader();
         loader.load(group.execFile().toFile());
         merged.load(group.execFile().toFile());
-        CoverageBuilder builder = analyse(loader.getExecutionDataStore(), classDirs);
+        CoverageBuilder builder =
+            analyse(
+                loader.getExecutionDataStore(), ranFrom(loader.getExecutionDataStore(), classDirs));
         IBundleCoverage bundle = builder.getBundle(group.name());
         bundles.add(bundle);
         summaries.add(summary(group.name(), bundle, builder.getNoMatchClasses()));
@@ -190,6 +192,35 @@ public final class CoverageReport {
       }
     }
     return locator;
+  }
+
+  /**
+   * The class directories a group's JVM loaded at least one class from: in a multi-module build,
+   * the auth service's group shows the modules auth runs, not the mcp module it never loaded (which
+   * would read as 0 % of auth). All of them when it loaded none, so a service that ran none of the
+   * project's code still shows as uncovered.
+   */
+  static List<Path> ranFrom(ExecutionDataStore data, List<Path> classDirs) throws IOException {
+    java.util.Set<String> ran = new java.util.HashSet<>();
+    data.getContents().forEach(d -> ran.add(d.getName()));
+    List<Path> own = new ArrayList<>();
+    for (Path dir : classDirs) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        boolean loaded =
+            files
+                .map(f -> dir.relativize(f).toString())
+                .filter(name -> name.endsWith(".class"))
+                .anyMatch(
+                    name ->
+                        ran.contains(
+                            name.substring(0, name.length() - ".class".length())
+                                .replace(java.io.File.separatorChar, '/')));
+        if (loaded) {
+          own.add(dir);
+        }
+      }
+    }
+    return own.isEmpty() ? classDirs : own;
   }
 
   private static boolean hasClassFiles(Path dir) {
