@@ -226,6 +226,8 @@ public final class SurefireWiring {
       if (seconds != null && seconds.trim().matches("[1-9][0-9]*")) {
         wanted.put("jtest.forkTimeout", seconds.trim());
       }
+      // A user property reaches the fork by itself, and Surefire warns when a variable names it.
+      wanted.keySet().removeAll(session.getUserProperties().stringPropertyNames());
       wanted.forEach(
           (key, value) -> {
             if (variables.getChild(key) == null) {
