@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,13 +35,7 @@ final class Authorization {
     Optional<Client> client =
         query.containsKey("client_id") ? store.client(query.get("client_id")) : Optional.empty();
     if (client.isEmpty()) {
-      exchange.json(
-          400,
-          Map.of(
-              "error",
-              "invalid_request",
-              "error_description",
-              "unknown or missing client_id: " + query.getOrDefault("client_id", "")));
+      refuse(exchange, "unknown or missing client_id: " + query.getOrDefault("client_id", ""));
       return;
     }
     String redirectUri = query.get("redirect_uri");
@@ -50,14 +43,7 @@ final class Authorization {
       redirectUri = client.get().redirectUris().get(0);
     }
     if (redirectUri == null || !client.get().redirectUris().contains(redirectUri)) {
-      exchange.json(
-          400,
-          Map.of(
-              "error",
-              "invalid_request",
-              "error_description",
-              "redirect_uri is not registered for this client: "
-                  + Objects.toString(redirectUri)));
+      refuse(exchange, "redirect_uri is not registered for this client: " + redirectUri);
       return;
     }
     String state = query.get("state");
@@ -86,6 +72,11 @@ final class Authorization {
             Instant.now().plus(CODE_LIFETIME),
             false));
     redirect(exchange, redirectUri, state, Map.of("code", code), exchange.baseUrl());
+  }
+
+  /** Answers the user agent itself: no redirect to a URI that is not known good. */
+  private static void refuse(Exchange exchange, String description) {
+    exchange.json(400, Map.of("error", "invalid_request", "error_description", description));
   }
 
   /** The first problem as {@code "error: description"}, or null. */

@@ -122,11 +122,7 @@ public final class OAuth {
   }
 
   private Http.Response tokenRequest(Client client, Map<String, String> form) {
-    if (client.secret() == null) {
-      form.put("client_id", client.id());
-      return Http.postForm(auth.url("/token"), form);
-    }
-    return Http.postForm(auth.url("/token"), form, "Authorization", basic(client.id(), client.secret()));
+    return tokenRequestTo("/token", client, form);
   }
 
   /** Registration, authorization with PKCE and token exchange: a fresh access token. */
@@ -169,6 +165,7 @@ public final class OAuth {
     return tokenRequestTo("/revoke", client, form);
   }
 
+  /** A public client names itself; a confidential one authenticates with HTTP Basic. */
   private Http.Response tokenRequestTo(String path, Client client, Map<String, String> form) {
     if (client.secret() == null) {
       form.put("client_id", client.id());
