@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Coverage overhead: `mvn verify` vs `mvn verify -Pcoverage` on one sample project, alternating.
 
-Usage: bench/coverage.py [--runs N] [--project it/src/it/coverage-services]
+Usage: bench/coverage.py [--runs N] [--project it/src/it/demo]
 Needs jtest installed in ~/.m2 (./mvnw install -DskipTests) and a running engine. Prints a
 Markdown table and writes it to bench/results/coverage.md.
 
 Measured per run: the whole build's wall time; the time of jtest:stop (which, with coverage,
 includes the harvest: a TCP dump of each JVM service, its graceful stop, and copying the final
-data out); the time of jtest:report (analysis plus the HTML/XML/CSV report).
+data out); the time of jtest:report (analysis plus the HTML/XML/CSV report); the time of Failsafe's
+integration-test (the suite against instrumented services).
 """
 import argparse
 import datetime
@@ -38,7 +39,7 @@ def prepare(project, version):
     return work
 
 
-def mojo_seconds(lines, goal):
+def mojo_seconds(lines, goal, plugin="jtest"):
     """Seconds from the line that starts `goal` to the line that starts the next mojo."""
     start = None
     for line in lines:
@@ -46,7 +47,7 @@ def mojo_seconds(lines, goal):
         if not m:
             continue
         t = datetime.datetime.strptime(m.group(1), "%H:%M:%S.%f")
-        if start is None and f":{goal} (" in line and "--- jtest:" in line:
+        if start is None and f":{goal} (" in line and f"--- {plugin}:" in line:
             start = t
         elif start is not None and ("--- " in line or "BUILD" in line):
             return (t - start).total_seconds()
@@ -65,7 +66,8 @@ def run(work, coverage):
     lines = out.stdout.splitlines()
     if "BUILD SUCCESS" not in out.stdout:
         sys.exit(f"build failed (coverage={coverage}):\n" + "\n".join(lines[-40:]))
-    return {"wall": wall, "stop": mojo_seconds(lines, "stop"), "report": mojo_seconds(lines, "report")}
+    return {"wall": wall, "stop": mojo_seconds(lines, "stop"), "report": mojo_seconds(lines, "report"),
+            "tests": mojo_seconds(lines, "integration-test", "failsafe")}
 
 
 def summary(values):
@@ -76,7 +78,7 @@ def summary(values):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--project", default="it/src/it/coverage-services")
+    parser.add_argument("--project", default="it/src/it/demo")
     parser.add_argument("--version", default="0.1.0-SNAPSHOT")
     options = parser.parse_args()
     work = prepare(ROOT / options.project, options.version)
@@ -96,11 +98,13 @@ def main():
         "| measure | without coverage | with `-Pcoverage` |",
         "|---|---|---|",
         f"| `mvn verify` wall time | {summary([r['wall'] for r in plain])} | {summary([r['wall'] for r in covered])} |",
+        f"| Failsafe `integration-test` (the suite) | {summary([r['tests'] for r in plain])} | {summary([r['tests'] for r in covered])} |",
         f"| `jtest:stop` (with coverage: harvest included) | {summary([r['stop'] for r in plain])} | {summary([r['stop'] for r in covered])} |",
         f"| `jtest:report` | — | {summary([r['report'] for r in covered])} |",
         f"| harvest (stop with minus stop without) + report | — | {summary(harvest_report)} |",
         "",
-        f"Wall-time overhead of coverage: {100 * (wall_cov / wall_plain - 1):+.1f} % (medians).",
+        f"Wall-time overhead of coverage: {100 * (wall_cov / wall_plain - 1):+.1f} % (medians); "
+        f"per pair of neighbouring runs: {summary([100 * (c['wall'] / p['wall'] - 1) for p, c in zip(plain, covered)])} %.",
         "",
     ])
     print(table)

@@ -16,6 +16,8 @@ assert first.contains('jtest: coverage report ')
 assert first.contains("service 'overwriter' ran with coverage but its JaCoCo agent never answered and left no data: the JVM did not load the agent.")
 assert !(first =~ /jtest: coverage overwriter:/) : 'no 0 % report for a service without data'
 assert first.contains('BUILD SUCCESS')
+// The pom's <coverage><rules> reach the goal the extension binds.
+assert first.contains('jtest: coverage rules met: line >= 0.3')
 
 // 2. A rule that fails; the report is still written.
 assert second =~ /coverage below the rules \(all services together\):\s+(\[ERROR\]\s+)?line covered ratio 0\.\d\d is below the required 0\.99/

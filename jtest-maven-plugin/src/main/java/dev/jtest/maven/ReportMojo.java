@@ -23,8 +23,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractJtestMojo {
 
+  /**
+   * Coverage on ({@code -Pcoverage} sets it). Not named {@code coverage}: that element of the
+   * plugin's configuration holds the rules ({@code <coverage><rules>}), and every bound goal gets
+   * the plugin's configuration.
+   */
   @Parameter(property = "jtest.coverage", defaultValue = "false")
-  private boolean coverage;
+  private boolean withCoverage;
 
   /**
    * {@code <rules>}, {@code <classDirectories>}, {@code <sourceDirectories>}, {@code
@@ -47,7 +52,7 @@ public class ReportMojo extends AbstractJtestMojo {
 
   @Override
   protected void run() throws MojoFailureException {
-    if (!coverage) {
+    if (!withCoverage) {
       return;
     }
     CoverageSettings settings =
@@ -127,6 +132,18 @@ public class ReportMojo extends AbstractJtestMojo {
     if (!broken.isEmpty()) {
       throw new MojoFailureException(
           "coverage below the rules (all services together):\n  " + String.join("\n  ", broken));
+    }
+    if (!rules.isEmpty()) {
+      getLog()
+          .info(
+              "jtest: coverage rules met: "
+                  + rules.stream()
+                      .map(
+                          rule ->
+                              rule.counter().name().toLowerCase(java.util.Locale.ROOT)
+                                  + " >= "
+                                  + rule.minimum())
+                      .collect(java.util.stream.Collectors.joining(", ")));
     }
   }
 }

@@ -45,8 +45,13 @@ public class StartMojo extends AbstractJtestMojo {
    * Covers the services that run a JVM with JaCoCo (also {@code -Pcoverage}); the report is written
    * at {@code verify}.
    */
+  /**
+   * Coverage on ({@code -Pcoverage} sets it). Not named {@code coverage}: that element of the
+   * plugin's configuration holds the rules ({@code <coverage><rules>}), and every bound goal gets
+   * the plugin's configuration.
+   */
   @Parameter(property = "jtest.coverage", defaultValue = "false")
-  private boolean coverage;
+  private boolean withCoverage;
 
   /** How long pulling an image that is not on the engine may take. */
   @Parameter(property = "jtest.pullTimeout", defaultValue = "60s")
@@ -62,7 +67,7 @@ public class StartMojo extends AbstractJtestMojo {
     Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
     boolean keep = keepRunning;
     CoverageHooks hooks = null;
-    if (coverage) {
+    if (withCoverage) {
       if (keep) {
         getLog()
             .warn(
