@@ -1,6 +1,7 @@
 package dev.jtest.core.readiness;
 
 import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.EngineException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +119,26 @@ public final class ReadinessWaiter {
       if (held.containsKey(check.name())) {
         continue;
       }
-      Probe probe = check.probe(probeTarget);
+      Probe probe;
+      try {
+        probe = check.probe(probeTarget);
+      } catch (EngineException e) {
+        // The container can exit between the inspection and the probe: an exec into it then fails
+        // ("No such exec instance"). Say that it exited, not that the engine failed; while it still
+        // looks alive, the failure is this round's probe result and the next round looks again.
+        Optional<ContainerFacts> now = inspect.get();
+        if (now.isEmpty() || now.get().exited()) {
+          throw now.map(this::exited)
+              .orElseGet(
+                  () ->
+                      new ServiceFailedException(
+                          service,
+                          "the container of service '"
+                              + service
+                              + "' was removed while jtest waited for it"));
+        }
+        probe = Probe.notYet(e.getMessage());
+      }
       if (probe.ready()) {
         held.put(check.name(), Instant.now());
         lastSeen.remove(check.name());
