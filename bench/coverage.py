@@ -8,7 +8,8 @@ Markdown table and writes it to bench/results/coverage.md.
 Measured per run: the whole build's wall time; the time of jtest:stop (which, with coverage,
 includes the harvest: a TCP dump of each JVM service, its graceful stop, and copying the final
 data out); the time of jtest:report (analysis plus the HTML/XML/CSV report); the time of Failsafe's
-integration-test (the suite against instrumented services).
+integration-test (the suite against instrumented services); the time of jtest:start and jtest:ready
+(with coverage, the JVM services start with the agents and instrument their classes as they load).
 """
 import argparse
 import datetime
@@ -67,7 +68,8 @@ def run(work, coverage):
     if "BUILD SUCCESS" not in out.stdout:
         sys.exit(f"build failed (coverage={coverage}):\n" + "\n".join(lines[-40:]))
     return {"wall": wall, "stop": mojo_seconds(lines, "stop"), "report": mojo_seconds(lines, "report"),
-            "tests": mojo_seconds(lines, "integration-test", "failsafe")}
+            "tests": mojo_seconds(lines, "integration-test", "failsafe"),
+            "start": mojo_seconds(lines, "start") + mojo_seconds(lines, "ready")}
 
 
 def summary(values):
@@ -98,6 +100,7 @@ def main():
         "| measure | without coverage | with `-Pcoverage` |",
         "|---|---|---|",
         f"| `mvn verify` wall time | {summary([r['wall'] for r in plain])} | {summary([r['wall'] for r in covered])} |",
+        f"| `jtest:start` + `jtest:ready` (with coverage: agents copied in, services instrumented) | {summary([r['start'] for r in plain])} | {summary([r['start'] for r in covered])} |",
         f"| Failsafe `integration-test` (the suite) | {summary([r['tests'] for r in plain])} | {summary([r['tests'] for r in covered])} |",
         f"| `jtest:stop` (with coverage: harvest included) | {summary([r['stop'] for r in plain])} | {summary([r['stop'] for r in covered])} |",
         f"| `jtest:report` | — | {summary([r['report'] for r in covered])} |",
