@@ -9,6 +9,7 @@ whole stack is ready (Maven's time stamp on the line that starts the stop goal, 
 polling loop after `docker-compose up -d`).
 """
 import argparse
+import http.client
 import json
 import os
 import re
@@ -212,7 +213,7 @@ def answers(port):
     try:
         with urllib.request.urlopen("http://127.0.0.1:%d/" % port, timeout=1) as response:
             return response.status == 200
-    except OSError:
+    except (OSError, http.client.HTTPException):  # Docker's port proxy closes at once until then
         return False
 
 
