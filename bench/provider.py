@@ -10,6 +10,7 @@ loaded and run) and the integration-test goal alone (the line that starts it to 
 starts the next goal).
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -171,6 +172,8 @@ def write(results, runs):
                   med["jtest"]["tests"] - med["stock"]["tests"]),
               "", "![provider overhead](provider.svg)", ""]
     common.write_result("provider.md", "\n".join(lines))
+    common.write_result("provider-runs.json", json.dumps(results, indent=1) + "\n")  # the raw figures
+    # Each bar ends at the median wall time; its last segment is what the others leave of it.
     rows = [(name, [med[name]["read"], med[name]["tests"],
                     med[name]["wall"] - med[name]["read"] - med[name]["tests"]],
              (min(r["wall"] for r in rs), max(r["wall"] for r in rs))) for name, rs in results.items()]
