@@ -15,9 +15,8 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-REPO = os.path.join(ROOT, "it", "target", "local-repo")
+import common
+from common import HERE, svg_bars
 
 STOCK = {
     "stock": ["-f", "pom-stock.xml"],
@@ -35,9 +34,8 @@ JTEST = {
 }
 
 
-def mvn(project, settings, args, log):
-    cmd = [os.path.join(ROOT, "mvnw"), "-o", "-B", "-s", settings, "-Dmaven.repo.local=" + REPO,
-           "integration-test"] + args
+def mvn(project, settings, args, log, offline=True):
+    cmd = common.mvn(settings, ["integration-test"] + args, offline)
     start = time.monotonic()
     with open(log, "w") as out:
         result = subprocess.run(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT)
@@ -59,12 +57,13 @@ def measure(times_dir, workers):
     return makespan / 1000, max(work / workers, longest) / 1000, len(spans)
 
 
-def run(project, settings, name, args, workers, scratch):
+def run(project, settings, name, args, workers, scratch, offline=True):
     times = os.path.join(scratch, "times")
     shutil.rmtree(times, ignore_errors=True)
     flags = args + ["-Dbench.workers=%d" % workers, "-Djtest.workers=%d" % workers,
                     "-Dbench.times=" + times]
-    wall = mvn(project, settings, flags, os.path.join(scratch, "%s-w%d.log" % (name, workers)))
+    wall = mvn(project, settings, flags, os.path.join(scratch, "%s-w%d.log" % (name, workers)),
+               offline)
     makespan, bound, tests = measure(times, workers)
     return {"makespan": makespan, "bound": bound, "wall": wall, "tests": tests}
 
@@ -79,18 +78,9 @@ def main():
     args = parser.parse_args()
     workers_list = [int(w) for w in args.workers.split(",")]
     scratch_root = os.path.join(HERE, "target")
-    os.makedirs(scratch_root, exist_ok=True)
-    settings = os.path.join(scratch_root, "settings.xml")
-    with open(os.path.join(ROOT, "it", "src", "it", "settings.xml")) as f:
-        text = f.read().replace("@localRepositoryUrl@",
-                                "file://" + os.path.expanduser("~/.m2/repository"))
-    with open(settings, "w") as f:
-        f.write(text)
+    settings = common.settings()
     if not args.no_build:
-        # Puts this checkout's jtest into it/target/local-repo (never into ~/.m2).
-        subprocess.run([os.path.join(ROOT, "mvnw"), "-o", "-B", "-q", "verify", "-DskipTests",
-                        "-pl", "jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it",
-                        "-Dinvoker.test=runner-junit510"], cwd=ROOT, check=True)
+        common.build_jtest()
 
     results = {}
     for suite in args.suites.split(","):
@@ -100,10 +90,11 @@ def main():
                        check=True)
         scratch = os.path.join(project, "runs")
         os.makedirs(scratch)
-        # Warm-up: compiles both poms, records jtest's durations and Surefire's run statistics.
+        # Warm-up: compiles both poms, records jtest's durations and Surefire's run statistics;
+        # online, so that what the suites need but no sample fetched lands in the local repo.
         for w in workers_list:
-            run(project, settings, "warmup-jtest", ["-Djtest.dist=load"], w, scratch)
-            run(project, settings, "warmup-stock", STOCK["stock-balanced"], w, scratch)
+            run(project, settings, "warmup-jtest", ["-Djtest.dist=load"], w, scratch, offline=False)
+            run(project, settings, "warmup-stock", STOCK["stock-balanced"], w, scratch, offline=False)
         configs = dict(STOCK, **JTEST)
         names = list(configs)
         for rep in range(args.reps):
@@ -146,11 +137,24 @@ def write(results, args, workers_list):
                     name, m["makespan"], m["bound"], 100 * m["bound"] / m["makespan"], m["wall"],
                     "%.2f" % (m["makespan"] / best)))
             lines.append("")
-    text = "\n".join(lines)
+    lines += ["![%s suite](scheduling-%s.svg)" % (suite, suite) for suite in args.suites.split(",")]
+    text = "\n".join(lines) + "\n"
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     with open(os.path.join(HERE, "results", "results.md"), "w") as f:
         f.write(text)
     print(text)
+    for suite in args.suites.split(","):
+        rows = []
+        for w in workers_list:
+            for (s, ww, name), runs in results.items():
+                if s == suite and ww == w:
+                    makespan = statistics.median(r["makespan"] for r in runs)
+                    bound = statistics.median(r["bound"] for r in runs)
+                    rows.append(("W=%d %s" % (w, name), [bound, makespan - bound],
+                                 (min(r["makespan"] for r in runs), max(r["makespan"] for r in runs))))
+        svg_bars("scheduling-%s.svg" % suite, "Parallel phase, %s suite: makespan" % suite,
+                 "seconds (median; whisker: min–max of %d runs)" % args.reps, rows,
+                 [("#bbb", "lower bound"), ("#e8833a", "above the bound")])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The benchmarks in one command; see bench/README.md. Writes bench/results/*.md and *.svg.
+#
+#   bench/run.sh                     # every part, 5 alternating runs each
+#   bench/run.sh ready provider      # only these parts
+#   bench/run.sh --runs 1 ready      # a quick look (figures not worth quoting)
+#
+# Parts: scheduling (run.py), ready (ready.py), coverage (coverage.py), provider (provider.py).
+# --no-build reuses the jtest that it/target/local-repo holds instead of building this checkout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5
+build=1
+parts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --no-build) build=; shift ;;
+    scheduling|ready|coverage|provider) parts+=("$1"); shift ;;
+    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider]..." >&2; exit 2 ;;
+  esac
+done
+[ ${#parts[@]} -gt 0 ] || parts=(scheduling ready coverage provider)
+wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
+
+say() { printf '[bench] %s\n' "$*"; }
+started=$(date +%s)
+
+if wants ready || wants coverage; then
+  bash docker/engine.sh
+fi
+if wants ready && ! command -v docker-compose >/dev/null 2>&1; then
+  # The benchmark compares with Debian's docker-compose 1.29; only root can install it.
+  [ "$(id -u)" = 0 ] || { echo "bench: docker-compose is missing: apt-get install docker-compose" >&2; exit 1; }
+  say "apt-get install docker-compose"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker-compose >/dev/null
+fi
+if [ -n "$build" ]; then
+  say "building this checkout's jtest into it/target/local-repo"
+  python3 -c 'import sys; sys.path.insert(0, "bench"); import common; common.build_jtest()'
+fi
+
+for part in "${parts[@]}"; do
+  say "$part ($runs runs)"
+  case "$part" in
+    scheduling) python3 bench/run.py --reps "$runs" --no-build ;;
+    ready) python3 bench/ready.py --runs "$runs" ;;
+    coverage) python3 bench/coverage.py --runs "$runs" ;;
+    provider) python3 bench/provider.py --runs "$runs" ;;
+  esac
+done
+say "done in $(( ($(date +%s) - started) / 60 )) min; results in bench/results/"
