@@ -1,119 +1,124 @@
 #!/usr/bin/env python3
-"""Coverage overhead: `mvn verify` vs `mvn verify -Pcoverage` on one sample project, alternating.
+"""Coverage overhead: `mvn verify` against `mvn verify -Pcoverage` on the demo, alternating.
 
 Usage: bench/coverage.py [--runs N] [--project it/src/it/demo]
-Needs jtest installed in ~/.m2 (./mvnw install -DskipTests) and a running engine. Prints a
-Markdown table and writes it to bench/results/coverage.md.
+Resolves jtest from it/target/local-repo (bench/run.sh builds it there first); needs a running
+engine. Writes results/coverage.md, coverage-runs.json and coverage.svg.
 
-Measured per run: the whole build's wall time; the time of jtest:stop (which, with coverage,
-includes the harvest: a TCP dump of each JVM service, its graceful stop, and copying the final
-data out); the time of jtest:report (analysis plus the HTML/XML/CSV report); the time of Failsafe's
-integration-test (the suite against instrumented services); the time of jtest:start and jtest:ready
-(with coverage, the JVM services start with the agents and instrument their classes as they load).
+Measured per run, from Maven's time-stamped log lines: the whole build's wall time (the script's
+clock); jtest:start + jtest:ready (with coverage, the JVM services start with the agents and
+instrument their classes as they load); Failsafe's integration-test (the suite against
+instrumented services); jtest:stop (with coverage, the harvest: a TCP dump of each JVM service,
+its graceful stop, the final data copied out); jtest:report (analysis plus HTML/XML/CSV).
 """
 import argparse
-import datetime
-import pathlib
-import re
+import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-STAMP = re.compile(r"^(\d\d:\d\d:\d\d\.\d\d\d) ")
+import common
+
+GOALS = [("start", "jtest"), ("ready", "jtest"), ("integration-test", "failsafe"),
+         ("stop", "jtest"), ("report", "jtest")]
 
 
-def maven():
-    dists = sorted((pathlib.Path.home() / ".m2/wrapper/dists").glob("apache-maven-3.9.*/*/bin/mvn"))
-    return str(dists[-1]) if dists else "mvn"
-
-
-def prepare(project, version):
-    work = ROOT / "bench" / "work" / project.name
-    if work.exists():
-        shutil.rmtree(work)
-    shutil.copytree(project, work)
-    pom = work / "pom.xml"
-    pom.write_text(pom.read_text().replace("@project.groupId@", "dev.jtest").replace("@project.version@", version))
-    return work
-
-
-def mojo_seconds(lines, goal, plugin="jtest"):
-    """Seconds from the line that starts `goal` to the line that starts the next mojo."""
+def goal_seconds(lines, goal, plugin):
+    """Seconds from the line that starts `goal` to the line that starts the next goal."""
     start = None
     for line in lines:
-        m = STAMP.match(line)
-        if not m:
+        at = common.stamp(line)
+        if at is None:
             continue
-        t = datetime.datetime.strptime(m.group(1), "%H:%M:%S.%f")
         if start is None and f":{goal} (" in line and f"--- {plugin}:" in line:
-            start = t
+            start = at
         elif start is not None and ("--- " in line or "BUILD" in line):
-            return (t - start).total_seconds()
-    return None
+            return at - start
+    return 0.0
 
 
-def run(work, coverage):
-    args = [maven(), "-B", "verify",
-            "-Dorg.slf4j.simpleLogger.showDateTime=true",
-            "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"]
-    if coverage:
-        args.append("-Pcoverage")
+def run(work, settings, coverage, offline=True):
+    args = ["verify"] + (["-Pcoverage"] if coverage else [])
     started = time.monotonic()
-    out = subprocess.run(args, cwd=work, capture_output=True, text=True)
+    out = subprocess.run(common.mvn(settings, args, offline), cwd=work, capture_output=True, text=True)
     wall = time.monotonic() - started
     lines = out.stdout.splitlines()
     if "BUILD SUCCESS" not in out.stdout:
         sys.exit(f"build failed (coverage={coverage}):\n" + "\n".join(lines[-40:]))
-    return {"wall": wall, "stop": mojo_seconds(lines, "stop"), "report": mojo_seconds(lines, "report"),
-            "tests": mojo_seconds(lines, "integration-test", "failsafe"),
-            "start": mojo_seconds(lines, "start") + mojo_seconds(lines, "ready")}
-
-
-def summary(values):
-    values = [v for v in values if v is not None]
-    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+    figures = {goal: goal_seconds(lines, goal, plugin) for goal, plugin in GOALS}
+    figures["start"] += figures.pop("ready")
+    figures["wall"] = wall
+    return figures
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--project", default="it/src/it/demo")
-    parser.add_argument("--version", default="0.1.0-SNAPSHOT")
     options = parser.parse_args()
-    work = prepare(ROOT / options.project, options.version)
-    run(work, True)  # warm-up: images, class loading, page cache
+    settings = common.settings()
+    work = os.path.join(common.SCRATCH, "coverage")
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(os.path.join(common.ROOT, options.project), work)
+    # Warm-up, online once: the demo's own dependencies into the local repository, images built.
+    run(work, settings, True, offline=False)
     plain, covered = [], []
     for i in range(options.runs):
-        plain.append(run(work, False))
-        covered.append(run(work, True))
-        print(f"run {i + 1}: plain {plain[-1]['wall']:.1f} s, coverage {covered[-1]['wall']:.1f} s", file=sys.stderr)
+        # Alternate, and reverse the order every other round: drift hits both alike.
+        for coverage in ([False, True] if i % 2 == 0 else [True, False]):
+            (covered if coverage else plain).append(run(work, settings, coverage))
+        print(f"run {i + 1}: plain {plain[-1]['wall']:.1f} s, coverage {covered[-1]['wall']:.1f} s",
+              file=sys.stderr)
+
+    def cell(rows, key):
+        return common.summary([r[key] for r in rows])
+
+    harvest = [c["stop"] - statistics.median(p["stop"] for p in plain) + c["report"] for c in covered]
+    pairs = [100 * (c["wall"] / p["wall"] - 1) for p, c in zip(plain, covered)]
     wall_plain = statistics.median(r["wall"] for r in plain)
     wall_cov = statistics.median(r["wall"] for r in covered)
-    harvest = [c["stop"] - statistics.median(p["stop"] for p in plain) for c in covered]
-    harvest_report = [h + c["report"] for h, c in zip(harvest, covered)]
-    table = "\n".join([
-        f"Coverage overhead on `{options.project}` ({options.runs} alternating runs after a warm-up; median (min–max), seconds)",
+    overhead = 100 * (wall_cov / wall_plain - 1)
+    lines = [
+        "# Coverage overhead",
+        "",
+        "Generated by `bench/run.sh coverage` (`python3 bench/coverage.py --runs %d`) on %s."
+        % (options.runs, common.machine()),
+        f"`mvn -o verify` of `{options.project}` (4 modules, 3 services, 34 tests) without and with"
+        " `-Pcoverage`. Median (min–max) of %d alternating runs after a warm-up, in seconds." % options.runs,
         "",
         "| measure | without coverage | with `-Pcoverage` |",
         "|---|---|---|",
-        f"| `mvn verify` wall time | {summary([r['wall'] for r in plain])} | {summary([r['wall'] for r in covered])} |",
-        f"| `jtest:start` + `jtest:ready` (with coverage: agents copied in, services instrumented) | {summary([r['start'] for r in plain])} | {summary([r['start'] for r in covered])} |",
-        f"| Failsafe `integration-test` (the suite) | {summary([r['tests'] for r in plain])} | {summary([r['tests'] for r in covered])} |",
-        f"| `jtest:stop` (with coverage: harvest included) | {summary([r['stop'] for r in plain])} | {summary([r['stop'] for r in covered])} |",
-        f"| `jtest:report` | — | {summary([r['report'] for r in covered])} |",
-        f"| harvest (stop with minus stop without) + report | — | {summary(harvest_report)} |",
+        f"| `mvn -o verify` wall time | {cell(plain, 'wall')} | {cell(covered, 'wall')} |",
+        f"| `jtest:start` + `jtest:ready` | {cell(plain, 'start')} | {cell(covered, 'start')} |",
+        f"| Failsafe `integration-test` (the suite) | {cell(plain, 'integration-test')} | {cell(covered, 'integration-test')} |",
+        f"| `jtest:stop` (with coverage: the harvest) | {cell(plain, 'stop')} | {cell(covered, 'stop')} |",
+        f"| `jtest:report` | — | {cell(covered, 'report')} |",
+        f"| harvest (stop with − median stop without) + report | — | {common.summary(harvest)} |",
         "",
-        f"Wall-time overhead of coverage: {100 * (wall_cov / wall_plain - 1):+.1f} % (medians); "
-        f"per pair of neighbouring runs: {summary([100 * (c['wall'] / p['wall'] - 1) for p, c in zip(plain, covered)])} %.",
+        f"Wall-time overhead: {overhead:+.1f} % (medians; target ≤ 10 %); per pair of neighbouring"
+        f" runs {common.summary(pairs, digits=1)} %. Harvest + report: {statistics.median(harvest):.2f} s"
+        " (target ≤ 2 s).",
         "",
-    ])
-    print(table)
-    results = ROOT / "bench" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "coverage.md").write_text(table)
+        "![coverage overhead](coverage.svg)",
+        "",
+    ]
+    print("\n".join(lines))
+    common.write_result("coverage.md", "\n".join(lines))
+    common.write_result("coverage-runs.json", json.dumps({"plain": plain, "coverage": covered}, indent=1) + "\n")
+    legend = [("#90caf9", "start + ready"), ("#a5d6a7", "integration-test"),
+              ("#ffcc80", "stop"), ("#ce93d8", "report"), ("#e0e0e0", "rest of the build")]
+
+    def bar(label, rows):
+        med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+        parts = [med["start"], med["integration-test"], med["stop"], med["report"]]
+        walls = [r["wall"] for r in rows]
+        return (label, parts + [max(0.0, med["wall"] - sum(parts))], (min(walls), max(walls)))
+
+    common.svg_bars("coverage.svg", "Coverage overhead: mvn -o verify of the demo", "seconds",
+                    [bar("without coverage", plain), bar("with -Pcoverage", covered)], legend)
 
 
 if __name__ == "__main__":

@@ -61,11 +61,15 @@ class ErrorHandlingIT {
 
   @Test
   void anExpiredTokenIs401() throws InterruptedException {
-    OAuth.Client client = oauth.register(request -> request.put("x_access_token_ttl", 1));
+    // Three seconds: long enough to be seen valid first even on a loaded machine.
+    OAuth.Client client = oauth.register(request -> request.put("x_access_token_ttl", 3));
     OAuth.Tokens tokens = oauth.tokens(client, "erin");
+    assertEquals(3, tokens.response().get("expires_in").asInt());
     assertEquals(200, new Mcp(mcp, tokens.access()).initialize(Mcp.VERSION).status(), "valid at first");
+    long expiresAt = oauth.introspect(tokens.access()).get("exp").asLong() * 1000;
 
-    Thread.sleep(1_300);
+    // exp is in whole seconds and rounded down: past it by more than a second, the token is dead.
+    Thread.sleep(Math.max(0, expiresAt + 1_100 - System.currentTimeMillis()));
 
     assertInvalidToken(tokens.access());
   }
