@@ -14,6 +14,14 @@ SCRATCH = os.path.join(HERE, "target")
 RESULTS = os.path.join(HERE, "results")
 MODULES = "jtest-coverage-agent,jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it"
 
+# How a user declares jtest (README's "Use jtest in your project"): the plugin, as an extension.
+JTEST_PLUGIN = """      <plugin>
+        <groupId>dev.jtest</groupId>
+        <artifactId>jtest-maven-plugin</artifactId>
+        <version>0.1.0-SNAPSHOT</version>
+        <extensions>true</extensions>
+      </plugin>"""
+
 # Maven's log lines carry a wall-clock time stamp, so a moment inside a build (a goal starting) can
 # be compared with times taken outside it (docker events, the script's own clock).
 STAMPED = ["-Dorg.slf4j.simpleLogger.showDateTime=true",

@@ -58,14 +58,6 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
 </project>
 """
 
-# What README asks of a jtest user: the plugin as an extension; it adds Failsafe and its provider.
-JTEST = """      <plugin>
-        <groupId>dev.jtest</groupId>
-        <artifactId>jtest-maven-plugin</artifactId>
-        <version>0.1.0-SNAPSHOT</version>
-        <extensions>true</extensions>
-      </plugin>"""
-
 STOCK = """      <plugin>
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-failsafe-plugin</artifactId>
@@ -97,7 +89,8 @@ def generate(work):
                     "import org.junit.jupiter.api.Test;\n\nclass Fast%dIT {\n%s\n}\n" % (c, methods))
     values = {"junit": JUNIT, "surefire": SUREFIRE}
     with open(os.path.join(work, "pom.xml"), "w") as f:
-        f.write(POM % dict(values, kind="jtest", directory="target", plugin=JTEST))
+        # Only what a user declares: jtest adds Failsafe and its provider itself.
+        f.write(POM % dict(values, kind="jtest", directory="target", plugin=common.JTEST_PLUGIN))
     with open(os.path.join(work, "pom-stock.xml"), "w") as f:
         f.write(POM % dict(values, kind="stock", directory="target-stock", plugin=STOCK))
 

@@ -85,13 +85,6 @@ POM = """<?xml version="1.0" encoding="UTF-8"?>
 </project>
 """
 
-JTEST_PLUGIN = """      <plugin>
-        <groupId>dev.jtest</groupId>
-        <artifactId>jtest-maven-plugin</artifactId>
-        <version>0.1.0-SNAPSHOT</version>
-        <extensions>true</extensions>
-      </plugin>"""
-
 # startParallel: independent containers start together, dependsOn is respected (the plugin's
 # fastest documented configuration). A custom network, as jtest and docker-compose create one.
 FABRIC8_PLUGIN = """      <plugin>
@@ -139,7 +132,7 @@ def fabric8_pom(wait):
 def prepare(work):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(os.path.join(work, "runs"))
-    files = {"pom.xml": POM % {"artifact": "bench-ready-jtest", "plugin": JTEST_PLUGIN}}
+    files = {"pom.xml": POM % {"artifact": "bench-ready-jtest", "plugin": common.JTEST_PLUGIN}}
     for wait in ("http", "health"):
         files["compose-%s.yml" % wait] = compose_file(wait)
         files["pom-fabric8-%s.xml" % wait] = fabric8_pom(wait)
