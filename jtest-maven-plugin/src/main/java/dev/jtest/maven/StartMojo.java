@@ -120,6 +120,19 @@ public class StartMojo extends AbstractJtestMojo {
             () -> {
               if (project.getContextValue(STACK_KEY) == running) {
                 project.setContextValue(STACK_KEY, null);
+                if (running.keepRunning()) {
+                  // mvn jtest:start -Djtest.keepRunning: the build ends here, the stack stays.
+                  try {
+                    stack.keep();
+                  } finally {
+                    engine.close();
+                  }
+                  getLog()
+                      .info(
+                          "jtest: stack kept running (jtest.keepRunning): run 'mvn jtest:stop' to"
+                              + " remove it");
+                  return;
+                }
                 getLog()
                     .warn(
                         "jtest: the build ended before jtest:stop: removing the services of run "
