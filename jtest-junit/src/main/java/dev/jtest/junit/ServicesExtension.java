@@ -143,25 +143,25 @@ public class ServicesExtension
       failures.forEach(testFailure.get()::addSuppressed);
       return;
     }
-    Throwable first = failures.get(0);
-    failures.subList(1, failures.size()).forEach(first::addSuppressed);
-    if (first instanceof Exception exception) {
-      throw exception;
-    }
-    throw (Error) first;
+    throwFirst(failures);
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     List<Throwable> failures = tearDownConstructed(context);
     if (!failures.isEmpty()) {
-      Throwable first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
-      if (first instanceof Exception exception) {
-        throw exception;
-      }
-      throw (Error) first;
+      throwFirst(failures);
     }
+  }
+
+  /** Throws the first failure with the others suppressed in it. */
+  private static void throwFirst(List<Throwable> failures) throws Exception {
+    Throwable first = failures.get(0);
+    failures.subList(1, failures.size()).forEach(first::addSuppressed);
+    if (first instanceof Exception exception) {
+      throw exception;
+    }
+    throw (Error) first;
   }
 
   /** Tears down the fixture the test instance's constructor received, kept in the class's store. */

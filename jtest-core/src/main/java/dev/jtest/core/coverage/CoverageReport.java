@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
@@ -98,6 +103,7 @@ public final class CoverageReport {
               + ": compile the project first (mvn verify does), or name the directories with <coverage><classDirectories>");
     }
     try {
+      Map<Path, Set<String>> classNames = classNames(classDirs);
       ExecFileLoader merged = new ExecFileLoader();
       List<IBundleCoverage> bundles = new ArrayList<>();
       List<Summary> summaries = new ArrayList<>();
@@ -107,7 +113,8 @@ public final class CoverageReport {
         merged.load(group.execFile().toFile());
         CoverageBuilder builder =
             analyse(
-                loader.getExecutionDataStore(), ranFrom(loader.getExecutionDataStore(), classDirs));
+                loader.getExecutionDataStore(),
+                ranFrom(loader.getExecutionDataStore(), classNames));
         IBundleCoverage bundle = builder.getBundle(group.name());
         bundles.add(bundle);
         summaries.add(summary(group.name(), bundle, builder.getNoMatchClasses()));
@@ -194,33 +201,41 @@ public final class CoverageReport {
     return locator;
   }
 
+  /** The VM names ({@code demo/auth/Store}) of the classes in each directory, read once. */
+  static Map<Path, Set<String>> classNames(List<Path> classDirs) throws IOException {
+    Map<Path, Set<String>> names = new LinkedHashMap<>();
+    for (Path dir : classDirs) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        names.put(
+            dir,
+            files
+                .map(f -> dir.relativize(f).toString())
+                .filter(name -> name.endsWith(".class"))
+                .map(
+                    name ->
+                        name.substring(0, name.length() - ".class".length())
+                            .replace(java.io.File.separatorChar, '/'))
+                .collect(Collectors.toSet()));
+      }
+    }
+    return names;
+  }
+
   /**
    * The class directories a group's JVM loaded at least one class from: in a multi-module build,
    * the auth service's group shows the modules auth runs, not the mcp module it never loaded (which
    * would read as 0 % of auth). All of them when it loaded none, so a service that ran none of the
    * project's code still shows as uncovered.
    */
-  static List<Path> ranFrom(ExecutionDataStore data, List<Path> classDirs) throws IOException {
-    java.util.Set<String> ran = new java.util.HashSet<>();
+  static List<Path> ranFrom(ExecutionDataStore data, Map<Path, Set<String>> classNames) {
+    Set<String> ran = new HashSet<>();
     data.getContents().forEach(d -> ran.add(d.getName()));
-    List<Path> own = new ArrayList<>();
-    for (Path dir : classDirs) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        boolean loaded =
-            files
-                .map(f -> dir.relativize(f).toString())
-                .filter(name -> name.endsWith(".class"))
-                .anyMatch(
-                    name ->
-                        ran.contains(
-                            name.substring(0, name.length() - ".class".length())
-                                .replace(java.io.File.separatorChar, '/')));
-        if (loaded) {
-          own.add(dir);
-        }
-      }
-    }
-    return own.isEmpty() ? classDirs : own;
+    List<Path> own =
+        classNames.entrySet().stream()
+            .filter(dir -> dir.getValue().stream().anyMatch(ran::contains))
+            .map(Map.Entry::getKey)
+            .toList();
+    return own.isEmpty() ? List.copyOf(classNames.keySet()) : own;
   }
 
   private static boolean hasClassFiles(Path dir) {

@@ -221,7 +221,6 @@ public final class McpServer {
       error(exchange, 400, null, new RpcError(RpcError.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version " + version.get()));
       return null;
     }
-    session.lastUsed = java.time.Instant.now();
     return session;
   }
 

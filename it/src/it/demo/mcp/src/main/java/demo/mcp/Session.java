@@ -1,16 +1,12 @@
 package demo.mcp;
 
-import java.time.Instant;
-
 /** One MCP session: created by {@code initialize}, owned by the client that created it. */
 final class Session {
 
   final String id;
   final String clientId;
   final String protocolVersion;
-  final Instant created = Instant.now();
   volatile boolean initialized;
-  volatile Instant lastUsed = created;
 
   Session(String id, String clientId, String protocolVersion) {
     this.id = id;
