@@ -1,14 +1,31 @@
 def log = new File(basedir, 'build.log').text
+// One Maven build per invoker.goals.N of invoker.properties, in that order.
+def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert builds.size() == 13
+def once = { int build, String message ->
+  def count = builds[build - 1].count(message)
+  assert count == 1 : "build ${build} should say once (said ${count} times): ${message}"
+}
 
-assert log.contains("unknown service 'nope' for -Djtest.service (known: web)")
-assert log.contains("compose file 'missing.yml' named by -Djtest.compose does not exist")
-assert log.contains("bad-image.yml:2: service 'web': image 'jtest-it/does-not-exist:1' is not on the engine and cannot be pulled")
-assert log =~ /broken\.yml:\d+: not valid YAML: /
-assert log.contains('Docker engine not reachable at unix:///nonexistent/jtest/docker.sock (DOCKER_HOST)')
-assert log.contains("coverage was requested (-Pcoverage or -Djtest.coverage) but no service of docker-compose.yml runs a JVM")
-assert log.count('BUILD FAILURE') == 6
+once(1, "jtest: -Djtest.profiles: no service of docker-compose.yml has the profile 'nosuch' (profiles: tools)")
+assert builds[0].contains('BUILD SUCCESS')
+once(2, "unknown service 'nope' for -Djtest.service (known: web)")
+once(3, "compose file 'missing.yml' named by -Djtest.compose does not exist")
+once(4, "bad-image.yml:2: service 'web': image 'jtest-it/does-not-exist:1' is not on the engine and cannot be pulled")
+assert builds[4] =~ /broken\.yml:\d+: not valid YAML: /
+once(6, 'Docker engine not reachable at unix:///nonexistent/jtest/docker.sock (DOCKER_HOST)')
+once(7, "coverage was requested (-Pcoverage or -Djtest.coverage) but no service of docker-compose.yml runs a JVM")
+// Compose values of a shape compose does not accept: file, line, service, key and the accepted forms.
+once(8, "depends-on-maps.yml:7: service 'web': 'depends_on[0]' must be a service name, found a mapping (api: {condition: service_healthy}): write depends_on as a list of names ([api, db]) or as a mapping of names to conditions ({api: {condition: service_healthy}})")
+once(9, "no services in no-services.yml: 'services:' at line 1 is empty.")
+once(10, "command-mapping.yml:4: service 'web': 'command' must be a string or a list of strings, found a mapping (run: server)")
+once(11, "duplicate-key.yml:5: service 'web': 'command' is defined twice (first at line 4): keep one of them")
+once(12, "no services in empty.yml: the file is empty.")
+once(13, "no services in typo.yml: it has no 'services:' key; 'sevices' at line 1: did you mean 'services'?")
+assert log.count('BUILD FAILURE') == 12
 // One message each: no stack traces.
 assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
+['ClassCastException', 'NullPointerException', 'Cannot invoke', 'cannot be cast'].each { assert !log.contains(it) }
 
 def project = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
 assert ['docker', 'ps', '-aq', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()

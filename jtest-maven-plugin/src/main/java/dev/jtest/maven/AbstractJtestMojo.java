@@ -53,7 +53,11 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   @Parameter(property = "jtest.compose")
   private String compose;
 
-  /** Comma-separated compose profiles to enable. */
+  /**
+   * Comma-separated compose profiles to enable. A profile that no service has gets a warning
+   * listing the profiles that exist; a file whose every service needs a profile not enabled is an
+   * error.
+   */
   @Parameter(property = "jtest.profiles")
   private String profiles;
 

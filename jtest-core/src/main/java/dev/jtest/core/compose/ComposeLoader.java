@@ -3,6 +3,7 @@ package dev.jtest.core.compose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.Suggestions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,24 +51,80 @@ public final class ComposeLoader {
     Interpolator interpolator = new Interpolator(variables);
 
     List<String> warnings = new ArrayList<>();
-    Map<String, Object> merged = new LinkedHashMap<>();
+    List<Located> roots = new ArrayList<>();
+    Located merged = Located.ofMapping(Map.of(), new Location(files.get(0), 1), List.of());
     for (Path file : files) {
-      YamlTree tree = YamlTree.parse(file.toAbsolutePath());
-      Map<String, Object> document =
-          ComposeNormalizer.normalize(tree, interpolator, warnings, TOP_LEVEL_KEYS);
-      merged = ComposeMerger.mergeDocuments(merged, document);
+      Located root =
+          YamlTree.parse(file.toAbsolutePath())
+              .mapTexts((text, at) -> interpolator.interpolate(text, at::toString));
+      roots.add(root);
+      merged =
+          ComposeMerger.mergeDocuments(
+              merged, ComposeNormalizer.normalize(root, warnings, TOP_LEVEL_KEYS));
+    }
+    if (merged.get("services").mapping("a mapping").isEmpty()) {
+      throw noServices(roots);
     }
     return ServiceParser.parse(
         files, projectDir, merged, activeProfiles, warnings, fingerprint(merged, activeProfiles));
   }
 
+  /**
+   * A compose file with no services is a mistake ({@code docker compose up} refuses it too): says
+   * why each file has none, down to a misspelt {@code services:}.
+   */
+  private static ConfigurationException noServices(List<Located> roots) {
+    List<String> reasons = new ArrayList<>();
+    for (Located root : roots) {
+      Map<String, Located> keys = root.mapping("a mapping");
+      String reason;
+      if (keys.isEmpty()) {
+        reason = "the file is empty";
+      } else if (keys.containsKey("services")) {
+        reason = "'services:' at line " + keys.get("services").location().line() + " is empty";
+      } else {
+        reason = "it has no 'services:' key";
+        List<String> typos = new ArrayList<>();
+        keys.forEach(
+            (key, value) -> {
+              if (!TOP_LEVEL_KEYS.contains(key)
+                  && Suggestions.closest(key, Set.of("services")).isPresent()) {
+                typos.add(
+                    "'"
+                        + key
+                        + "' at line "
+                        + value.location().line()
+                        + ": did you mean 'services'?");
+              }
+            });
+        reason +=
+            typos.isEmpty()
+                ? " (top-level keys: " + String.join(", ", keys.keySet()) + ")"
+                : "; " + String.join("; ", typos);
+      }
+      reasons.add(
+          roots.size() == 1 ? reason : root.location().file().getFileName() + ": " + reason);
+    }
+    String names =
+        String.join(", ", roots.stream().map(r -> "" + r.location().file().getFileName()).toList());
+    String why = String.join("; ", reasons);
+    return new ConfigurationException(
+        "no services in "
+            + names
+            + ": "
+            + why
+            + (why.endsWith("?") ? " " : ". ")
+            + "Declare the services to start under 'services:', or remove the file if this"
+            + " project needs none");
+  }
+
   /** A digest of the values (not the places) of the merged model. */
-  private static String fingerprint(Map<String, Object> merged, Set<String> profiles) {
+  private static String fingerprint(Located merged, Set<String> profiles) {
     try {
       ObjectMapper mapper =
           new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
       Map<String, Object> canonical = new LinkedHashMap<>();
-      canonical.put("model", ComposeMerger.unwrap(merged));
+      canonical.put("model", merged.plain());
       canonical.put("profiles", new LinkedHashSet<>(profiles.stream().sorted().toList()));
       byte[] bytes = mapper.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

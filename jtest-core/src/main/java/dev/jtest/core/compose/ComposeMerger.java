@@ -11,7 +11,7 @@ import java.util.Set;
  * Merges normalised compose documents as {@code docker compose -f a -f b} does: mappings merge key
  * by key, later scalars win, {@code ports}, {@code expose}, {@code env_file} and {@code tmpfs}
  * append, {@code volumes} merge by target path, and every other list (command, entrypoint,
- * healthcheck test, profiles) is replaced.
+ * healthcheck test, profiles) is replaced. A merged mapping takes the place of the later file's.
  */
 final class ComposeMerger {
 
@@ -19,84 +19,49 @@ final class ComposeMerger {
 
   private ComposeMerger() {}
 
-  static Map<String, Object> mergeDocuments(Map<String, Object> base, Map<String, Object> next) {
-    return mergeMaps(base, next, "");
+  /** {@code next} merged over {@code base}; both are mappings. */
+  static Located mergeDocuments(Located base, Located next) {
+    return mergeMaps(base, next);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mergeMaps(
-      Map<String, Object> base, Map<String, Object> next, String key) {
-    Map<String, Object> out = new LinkedHashMap<>(base);
-    for (Map.Entry<String, Object> entry : next.entrySet()) {
+  private static Located mergeMaps(Located base, Located next) {
+    Map<String, Located> out = new LinkedHashMap<>(base.mapping("a mapping"));
+    for (Map.Entry<String, Located> entry : next.mapping("a mapping").entrySet()) {
       String name = entry.getKey();
-      Object older = out.get(name);
-      Object newer = entry.getValue();
-      if (older instanceof Map<?, ?> a && newer instanceof Map<?, ?> b) {
-        out.put(name, mergeMaps((Map<String, Object>) a, (Map<String, Object>) b, name));
-      } else if (older instanceof List<?> a
-          && newer instanceof List<?> b
-          && APPENDED.contains(name)) {
-        out.put(name, appendUnique(a, b));
-      } else if (older instanceof List<?> a
-          && newer instanceof List<?> b
-          && name.equals("volumes")) {
-        out.put(name, mergeByTarget(a, b));
+      Located older = out.get(name);
+      Located newer = entry.getValue();
+      if (older != null && older.isMapping() && newer.isMapping()) {
+        out.put(name, mergeMaps(older, newer));
+      } else if (older != null && older.isList() && newer.isList() && APPENDED.contains(name)) {
+        out.put(name, appendUnique(older, newer));
+      } else if (older != null && older.isList() && newer.isList() && name.equals("volumes")) {
+        out.put(name, mergeByTarget(older, newer));
       } else {
         out.put(name, newer);
       }
     }
-    return out;
+    return Located.ofMapping(out, next.location(), next.path());
   }
 
-  private static List<Object> appendUnique(List<?> base, List<?> next) {
-    List<Object> out = new ArrayList<>(base);
-    for (Object item : next) {
-      boolean present = out.stream().anyMatch(o -> unwrap(o).equals(unwrap(item)));
-      if (!present) {
+  private static Located appendUnique(Located base, Located next) {
+    List<Located> out = new ArrayList<>(base.list("a list"));
+    for (Located item : next.list("a list")) {
+      Object plain = item.plain();
+      if (out.stream().noneMatch(o -> Objects.equals(o.plain(), plain))) {
         out.add(item);
       }
     }
-    return out;
+    return Located.ofList(out, next.location(), next.path());
   }
 
-  private static List<Object> mergeByTarget(List<?> base, List<?> next) {
-    Map<Object, Object> byTarget = new LinkedHashMap<>();
-    for (Object item : base) {
-      byTarget.put(target(item), item);
+  private static Located mergeByTarget(Located base, Located next) {
+    Map<String, Located> byTarget = new LinkedHashMap<>();
+    for (Located item : base.list("a list")) {
+      byTarget.put(item.get("target").text(), item);
     }
-    for (Object item : next) {
-      byTarget.put(target(item), item);
+    for (Located item : next.list("a list")) {
+      byTarget.put(item.get("target").text(), item);
     }
-    return new ArrayList<>(byTarget.values());
-  }
-
-  private static Object target(Object volume) {
-    return volume instanceof Map<?, ?> map
-        ? Objects.toString(unwrap(map.get("target")))
-        : unwrap(volume);
-  }
-
-  /** The values of a normalised tree without their places, for comparison and fingerprints. */
-  static Object unwrap(Object value) {
-    if (value instanceof Located located) {
-      return located.value();
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      for (Object item : list) {
-        out.add(unwrap(item));
-      }
-      return out;
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (!String.valueOf(entry.getKey()).startsWith("@")) {
-          out.put(String.valueOf(entry.getKey()), unwrap(entry.getValue()));
-        }
-      }
-      return out;
-    }
-    return value;
+    return Located.ofList(new ArrayList<>(byTarget.values()), next.location(), next.path());
   }
 }

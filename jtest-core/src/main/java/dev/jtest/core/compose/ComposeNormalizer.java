@@ -1,17 +1,20 @@
 package dev.jtest.core.compose;
 
+import dev.jtest.core.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Brings one compose file to the canonical form the merge works on: scalars interpolated and
- * wrapped in {@link Located}; {@code environment}, {@code labels}, {@code depends_on} and {@code
- * networks} as maps; {@code build} as a map; bind sources, build contexts and env files as absolute
- * paths resolved against this file's directory; volumes in long form.
+ * Brings one compose file to the canonical form the merge works on: {@code environment}, {@code
+ * labels}, {@code depends_on} and {@code networks} as mappings; {@code build} as a mapping; bind
+ * sources, build contexts and env files as absolute paths resolved against this file's directory;
+ * volumes in long form. Every value it reshapes is read through {@link Located}'s typed accessors;
+ * the values it passes on as they are, {@link ServiceParser} reads the same way.
  */
 final class ComposeNormalizer {
 
@@ -38,72 +41,64 @@ final class ComposeNormalizer {
           "networks",
           "x-jtest");
 
+  static final String SERVICE = "a mapping of keys such as image: or build:";
+  static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";
+  static final String VALUE = "a string, a number or a boolean";
+  static final String NAMES = "a list of names";
+
   private ComposeNormalizer() {}
 
-  static Map<String, Object> normalize(
-      YamlTree tree, Interpolator interpolator, List<String> warnings, Set<String> topLevelKeys) {
-    Path dir = tree.file().getParent();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> document = (Map<String, Object>) wrap(tree.root(), "", tree, interpolator);
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : document.entrySet()) {
+  /**
+   * The supported top-level entries of {@code root} (interpolated already), services normalised.
+   *
+   * @param warnings receives one line per key jtest ignores
+   */
+  static Located normalize(Located root, List<String> warnings, Set<String> topLevelKeys) {
+    Path dir = root.location().file().getParent();
+    Map<String, Located> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Located> entry : root.mapping("a mapping").entrySet()) {
       String key = entry.getKey();
       if (key.startsWith("x-")) {
         continue;
       }
       if (!topLevelKeys.contains(key)) {
         warnings.add(
-            location(tree, "/" + YamlTree.escape(key))
+            entry.getValue().location()
                 + ": top-level key '"
                 + key
-                + "' is not supported by jtest and is ignored");
+                + "' is not supported by jtest and is ignored"
+                + Suggestions.didYouMean(key, topLevelKeys));
         continue;
       }
       out.put(key, entry.getValue());
     }
-    Object services = out.get("services");
-    if (services != null && !(services instanceof Map)) {
-      throw ComposeLoader.error(
-          location(tree, "/services"), null, "'services' must be a mapping of service names");
+    Located services = root.get("services");
+    Map<String, Located> normalized = new LinkedHashMap<>();
+    for (Map.Entry<String, Located> service :
+        services.mapping("a mapping of service names to their keys").entrySet()) {
+      normalized.put(
+          service.getKey(), normalizeService(service.getKey(), service.getValue(), dir, warnings));
     }
-    Map<String, Object> normalized = new LinkedHashMap<>();
-    if (services instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> service : map.entrySet()) {
-        String name = String.valueOf(service.getKey());
-        String path = "/services/" + YamlTree.escape(name);
-        Location at = location(tree, path);
-        if (!(service.getValue() instanceof Map<?, ?> body)) {
-          throw ComposeLoader.error(at, name, "must be a mapping of keys such as image: or build:");
-        }
-        normalized.put(name, normalizeService(name, at, castMap(body), dir, tree, path, warnings));
-      }
-      out.put("services", normalized);
+    if (out.containsKey("services")) {
+      out.put("services", Located.ofMapping(normalized, services.location(), services.path()));
     }
-    return out;
+    return Located.ofMapping(out, root.location(), root.path());
   }
 
-  private static Map<String, Object> normalizeService(
-      String name,
-      Location at,
-      Map<String, Object> body,
-      Path dir,
-      YamlTree tree,
-      String path,
-      List<String> warnings) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("@location", new Located(name, at));
-    for (Map.Entry<String, Object> entry : body.entrySet()) {
+  private static Located normalizeService(
+      String name, Located service, Path dir, List<String> warnings) {
+    Map<String, Located> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Located> entry : service.mapping(SERVICE).entrySet()) {
       String key = entry.getKey();
-      Object value = entry.getValue();
-      Location keyAt = location(tree, path + "/" + YamlTree.escape(key));
+      Located value = entry.getValue();
       if (!SERVICE_KEYS.contains(key)) {
         if (!key.startsWith("x-")) {
           String why =
               key.equals("container_name")
                   ? " (jtest names containers jtest-<run id>-<service> so that runs never collide)"
-                  : "";
+                  : Suggestions.didYouMean(key, SERVICE_KEYS);
           warnings.add(
-              keyAt
+              value.location()
                   + ": service '"
                   + name
                   + "': key '"
@@ -113,209 +108,231 @@ final class ComposeNormalizer {
         }
         continue;
       }
-      switch (key) {
-        case "build" -> out.put(key, normalizeBuild(value, dir, keyAt, name));
-        case "environment", "labels" -> out.put(key, toMap(value, keyAt, name, key));
-        case "depends_on" -> out.put(key, normalizeDependsOn(value, keyAt, name));
-        case "networks" -> out.put(key, toKeyMap(value));
-        case "env_file" -> out.put(key, normalizeEnvFiles(value, dir));
-        case "volumes" -> out.put(key, normalizeVolumes(value, dir, keyAt, name));
-        case "tmpfs" -> out.put(key, asList(value));
-        case "x-jtest" -> {
-          checkExtensionKeys(name, value, tree, path + "/x-jtest", warnings);
-          out.put(key, value);
-        }
-        default -> out.put(key, value);
+      Located normalized =
+          switch (key) {
+            case "build" -> normalizeBuild(value, dir);
+            case "environment", "labels" -> toMap(value);
+            case "depends_on" -> normalizeDependsOn(value);
+            case "networks" -> normalizeNetworks(value);
+            case "env_file" -> normalizeEnvFiles(value, dir);
+            case "volumes" -> normalizeVolumes(value, dir);
+            case "tmpfs" -> texts(value, "a path or a list of paths");
+            case "x-jtest" -> {
+              checkExtensionKeys(name, value, warnings);
+              yield value;
+            }
+            default -> value;
+          };
+      out.put(key, normalized);
+    }
+    return Located.ofMapping(out, service.location(), service.path());
+  }
+
+  /** Warns of x-jtest keys that no capability reads, a likely typo. */
+  private static void checkExtensionKeys(String service, Located extension, List<String> warnings) {
+    Map<String, Located> keys = extension.mapping(ServiceParser.EXTENSION);
+    warnUnknown(service, "x-jtest", keys, ServiceParser.JTEST_KEYS, warnings);
+    Map<String, Located> wait = extension.get("wait").mapping(ServiceParser.WAIT);
+    warnUnknown(service, "x-jtest.wait", wait, ServiceParser.WAIT_KEYS, warnings);
+  }
+
+  private static void warnUnknown(
+      String service,
+      String parent,
+      Map<String, Located> entries,
+      Set<String> known,
+      List<String> warnings) {
+    entries.forEach(
+        (key, value) -> {
+          if (!known.contains(key)) {
+            warnings.add(
+                value.location()
+                    + ": service '"
+                    + service
+                    + "': "
+                    + parent
+                    + " key '"
+                    + key
+                    + "' is unknown and ignored (known: "
+                    + String.join(", ", new TreeSet<>(known))
+                    + ")"
+                    + Suggestions.didYouMean(key, known));
+          }
+        });
+  }
+
+  private static Located normalizeBuild(Located value, Path dir) {
+    if (value.isNull()) {
+      return value;
+    }
+    String expected = "a path or a mapping with 'context'";
+    Map<String, Located> build = new LinkedHashMap<>();
+    Located context;
+    if (value.isText()) {
+      context = value;
+    } else {
+      build.putAll(value.mapping(expected));
+      context = value.get("context");
+      if (build.containsKey("args")) {
+        build.put("args", toMap(build.get("args")));
       }
     }
-    return out;
+    String path = context.text("a path");
+    build.put(
+        "context",
+        Located.ofText(
+            resolve(dir, path == null ? "." : path), context.location(), value.pathTo("context")));
+    return Located.ofMapping(build, value.location(), value.path());
   }
 
   /**
-   * Warns of x-jtest keys that no capability reads, a likely typo (here, where lines are known).
+   * {@code depends_on} as a mapping of service names to {@code {condition: …}}: compose accepts a
+   * list of names or such a mapping, never a list of mappings.
    */
-  private static void checkExtensionKeys(
-      String service, Object extension, YamlTree tree, String path, List<String> warnings) {
-    if (!(extension instanceof Map<?, ?> map)) {
-      return;
-    }
-    for (Object key : map.keySet()) {
-      if (!ServiceParser.JTEST_KEYS.contains(String.valueOf(key))) {
-        warnings.add(
-            location(tree, path + "/" + YamlTree.escape(String.valueOf(key)))
-                + ": service '"
-                + service
-                + "': x-jtest key '"
-                + key
-                + "' is unknown and ignored (known: "
-                + String.join(", ", ServiceParser.JTEST_KEYS.stream().sorted().toList())
-                + ")");
-      }
-    }
-    if (map.get("wait") instanceof Map<?, ?> wait) {
-      for (Object key : wait.keySet()) {
-        if (!ServiceParser.WAIT_KEYS.contains(String.valueOf(key))) {
-          warnings.add(
-              location(tree, path + "/wait/" + YamlTree.escape(String.valueOf(key)))
-                  + ": service '"
-                  + service
-                  + "': x-jtest.wait key '"
-                  + key
-                  + "' is unknown and ignored (known: command, http, log, tcp, timeout)");
+  private static Located normalizeDependsOn(Located value) {
+    String forms =
+        "write depends_on as a list of names ([api, db]) or as a mapping of names to conditions"
+            + " ({api: {condition: service_healthy}})";
+    Map<String, Located> out = new LinkedHashMap<>();
+    if (value.isList()) {
+      for (Located item : value.list(NAMES)) {
+        if (!item.isText()) {
+          throw item.mismatch("a service name", forms);
         }
+        List<Object> path = value.pathTo(item.text());
+        out.put(
+            item.text(),
+            Located.ofMapping(
+                Map.of("condition", started(item.location(), path)), item.location(), path));
       }
+      return Located.ofMapping(out, value.location(), value.path());
     }
+    if (!value.isMapping()) {
+      throw value.mismatch("a list of names or a mapping of names to conditions", forms);
+    }
+    for (Map.Entry<String, Located> entry : value.mapping(NAMES).entrySet()) {
+      Located body = entry.getValue();
+      Map<String, Located> condition =
+          new LinkedHashMap<>(body.mapping("a mapping such as {condition: service_healthy}"));
+      condition.putIfAbsent("condition", started(body.location(), body.path()));
+      out.put(entry.getKey(), Located.ofMapping(condition, body.location(), body.path()));
+    }
+    return Located.ofMapping(out, value.location(), value.path());
   }
 
-  private static Map<String, Object> normalizeBuild(
-      Object value, Path dir, Location at, String service) {
-    Map<String, Object> build = new LinkedHashMap<>();
-    if (value instanceof Located context) {
-      build.put("context", new Located(resolve(dir, context.value()), context.location()));
-      return build;
-    }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw ComposeLoader.error(at, service, "'build' must be a path or a mapping with 'context'");
-    }
-    build.putAll(castMap(map));
-    Object context = build.get("context");
-    Located located = context instanceof Located l ? l : new Located(".", at);
-    build.put("context", new Located(resolve(dir, located.value()), located.location()));
-    if (build.get("args") != null) {
-      build.put("args", toMap(build.get("args"), at, service, "build.args"));
-    }
-    return build;
+  /** {@code condition: service_started}, compose's default, of the dependency at {@code path}. */
+  private static Located started(Location at, List<Object> path) {
+    return Located.ofText(
+        DependencyCondition.SERVICE_STARTED.composeName(), at, Located.child(path, "condition"));
   }
 
-  private static Map<String, Object> normalizeDependsOn(Object value, Location at, String service) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (value instanceof List<?> list) {
-      for (Object item : list) {
-        Located dependency = (Located) item;
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put(
-            "condition",
-            new Located(DependencyCondition.SERVICE_STARTED.composeName(), dependency.location()));
-        condition.put("@location", dependency);
-        out.put(dependency.value(), condition);
+  /** {@code networks} as a mapping of names (list items become names with nothing set). */
+  private static Located normalizeNetworks(Located value) {
+    if (!value.isList()) {
+      for (Located settings : value.mapping("a list of names or a mapping of names").values()) {
+        settings.mapping("a mapping of network settings, or nothing");
       }
-      return out;
+      return value;
     }
-    if (!(value instanceof Map<?, ?> map)) {
-      throw ComposeLoader.error(
-          at, service, "'depends_on' must be a list or a mapping of services");
+    Map<String, Located> out = new LinkedHashMap<>();
+    for (Located item : value.list(NAMES)) {
+      String name = item.text("a network name");
+      out.put(name, Located.none(item.location(), value.pathTo(name)));
     }
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      Map<String, Object> condition = new LinkedHashMap<>();
-      if (entry.getValue() instanceof Map<?, ?> body) {
-        condition.putAll(castMap(body));
-      }
-      condition.putIfAbsent(
-          "condition", new Located(DependencyCondition.SERVICE_STARTED.composeName(), at));
-      condition.put("@location", new Located(String.valueOf(entry.getKey()), at));
-      out.put(String.valueOf(entry.getKey()), condition);
-    }
-    return out;
+    return Located.ofMapping(out, value.location(), value.path());
   }
 
-  private static List<Object> normalizeEnvFiles(Object value, Path dir) {
-    List<Object> files = new ArrayList<>();
-    for (Object item : asList(value)) {
-      Located file = item instanceof Map<?, ?> map ? (Located) map.get("path") : (Located) item;
-      files.add(new Located(resolve(dir, file.value()), file.location()));
+  private static Located normalizeEnvFiles(Located value, Path dir) {
+    String expected = "a path or a list of paths (or of {path: …} mappings)";
+    List<Located> items = value.isText() ? List.of(value) : value.list(expected);
+    List<Located> files = new ArrayList<>();
+    for (Located item : items) {
+      Located file = item.isMapping() ? item.get("path") : item;
+      String path = file.text("a path");
+      if (path == null) {
+        throw item.mismatch("a path, or a mapping with 'path'");
+      }
+      files.add(Located.ofText(resolve(dir, path), file.location(), file.path()));
     }
-    return files;
+    return Located.ofList(files, value.location(), value.path());
   }
 
   /** Volumes in long form: {type, source, target, read_only}, bind sources absolute. */
-  private static List<Object> normalizeVolumes(
-      Object value, Path dir, Location at, String service) {
-    List<Object> out = new ArrayList<>();
-    for (Object item : asList(value)) {
-      Map<String, Object> volume = new LinkedHashMap<>();
-      if (item instanceof Located short_) {
-        Location where = short_.location();
-        String[] parts = short_.value().split(":");
-        if (parts.length == 1) {
-          volume.put("type", new Located("volume", where));
-          volume.put("target", new Located(parts[0], where));
-        } else if (parts.length <= 3) {
-          String source = parts[0];
-          boolean bind = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
-          volume.put("type", new Located(bind ? "bind" : "volume", where));
-          volume.put("source", new Located(bind ? resolve(dir, source) : source, where));
-          volume.put("target", new Located(parts[1], where));
-          if (parts.length == 3) {
-            volume.put(
-                "read_only",
-                new Located(String.valueOf(List.of(parts[2].split(",")).contains("ro")), where));
-          }
-        } else {
-          throw ComposeLoader.error(
-              where, service, "volume '" + short_.value() + "' is not SOURCE:TARGET[:MODE]");
+  private static Located normalizeVolumes(Located value, Path dir) {
+    List<Located> out = new ArrayList<>();
+    for (Located item : value.list("a list of volumes")) {
+      Map<String, Located> volume = new LinkedHashMap<>();
+      if (item.isText()) {
+        String[] parts = item.text().split(":");
+        if (parts.length > 3) {
+          throw item.error("volume '" + item.text() + "' is not SOURCE:TARGET[:MODE]");
         }
-      } else if (item instanceof Map<?, ?> map) {
-        volume.putAll(castMap(map));
-        Located type = (Located) volume.get("type");
-        Located source = (Located) volume.get("source");
-        if (type != null && type.value().equals("bind") && source != null) {
-          volume.put("source", new Located(resolve(dir, source.value()), source.location()));
+        String target = parts.length == 1 ? parts[0] : parts[1];
+        String source = parts.length == 1 ? null : parts[0];
+        boolean bind =
+            source != null
+                && (source.startsWith(".") || source.startsWith("/") || source.startsWith("~"));
+        volume.put("type", derived(item, "type", bind ? "bind" : "volume"));
+        if (source != null) {
+          volume.put("source", derived(item, "source", bind ? resolve(dir, source) : source));
+        }
+        volume.put("target", derived(item, "target", target));
+        if (parts.length == 3) {
+          boolean readOnly = List.of(parts[2].split(",")).contains("ro");
+          volume.put("read_only", derived(item, "read_only", String.valueOf(readOnly)));
         }
       } else {
-        throw ComposeLoader.error(at, service, "a volume must be a string or a mapping");
+        volume.putAll(item.mapping("a string (SOURCE:TARGET[:MODE]) or a mapping"));
+        Located source = item.get("source");
+        if ("bind".equals(item.get("type").text()) && source.text() != null) {
+          volume.put(
+              "source",
+              Located.ofText(resolve(dir, source.text()), source.location(), source.path()));
+        }
       }
-      out.add(volume);
+      out.add(Located.ofMapping(volume, item.location(), item.path()));
     }
-    return out;
+    return Located.ofList(out, value.location(), value.path());
   }
 
-  private static Map<String, Object> toMap(Object value, Location at, String service, String key) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (value == null) {
-      return out;
-    }
-    if (value instanceof Map<?, ?> map) {
-      out.putAll(castMap(map));
-      return out;
-    }
-    if (!(value instanceof List<?> list)) {
-      throw ComposeLoader.error(
-          at, service, "'" + key + "' must be a mapping or a list of KEY=VALUE");
-    }
-    for (Object item : list) {
-      Located entry = (Located) item;
-      int equals = entry.value().indexOf('=');
-      if (equals < 0) {
-        out.put(entry.value(), null);
-      } else {
+  private static Located derived(Located from, String key, String text) {
+    return Located.ofText(text, from.location(), from.pathTo(key));
+  }
+
+  /** {@code environment}, {@code labels}, {@code build.args}: a mapping of text or null. */
+  private static Located toMap(Located value) {
+    Map<String, Located> out = new LinkedHashMap<>();
+    if (value.isList()) {
+      for (Located item : value.list(LIST_OR_DICT)) {
+        String entry = item.text("KEY=VALUE");
+        int equals = entry.indexOf('=');
+        String name = equals < 0 ? entry : entry.substring(0, equals);
         out.put(
-            entry.value().substring(0, equals),
-            new Located(entry.value().substring(equals + 1), entry.location()));
+            name,
+            equals < 0
+                ? Located.none(item.location(), value.pathTo(name))
+                : Located.ofText(entry.substring(equals + 1), item.location(), value.pathTo(name)));
       }
+      return Located.ofMapping(out, value.location(), value.path());
     }
-    return out;
+    for (Map.Entry<String, Located> entry : value.mapping(LIST_OR_DICT).entrySet()) {
+      entry.getValue().text(VALUE);
+      out.put(entry.getKey(), entry.getValue());
+    }
+    return Located.ofMapping(out, value.location(), value.path());
   }
 
-  private static Map<String, Object> toKeyMap(Object value) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (value instanceof Map<?, ?> map) {
-      out.putAll(castMap(map));
+  private static Located texts(Located value, String expected) {
+    List<Located> items = new ArrayList<>();
+    if (value.isText()) {
+      items.add(value);
     } else {
-      for (Object item : asList(value)) {
-        out.put(String.valueOf(item), null);
+      for (Located item : value.list(expected)) {
+        item.text("a string");
+        items.add(item);
       }
     }
-    return out;
-  }
-
-  static List<Object> asList(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof List<?> list) {
-      return new ArrayList<>(list);
-    }
-    return new ArrayList<>(List.of(value));
+    return Located.ofList(items, value.location(), value.path());
   }
 
   private static String resolve(Path dir, String path) {
@@ -323,49 +340,5 @@ final class ComposeNormalizer {
       return Path.of(System.getProperty("user.home"), path.substring(2)).normalize().toString();
     }
     return dir.resolve(path).normalize().toString();
-  }
-
-  private static Object wrap(Object value, String path, YamlTree tree, Interpolator interpolator) {
-    if (value instanceof String text) {
-      Location at = location(tree, path);
-      return new Located(interpolator.interpolate(text, at::toString), at);
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        out.add(wrap(list.get(i), path + "/" + i, tree, interpolator));
-      }
-      return out;
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        String key = String.valueOf(entry.getKey());
-        out.put(key, wrap(entry.getValue(), path + "/" + YamlTree.escape(key), tree, interpolator));
-      }
-      return out;
-    }
-    return value;
-  }
-
-  /** The line of {@code path}, or of its nearest ancestor that has one. */
-  static Location location(YamlTree tree, String path) {
-    String current = path;
-    while (true) {
-      Integer line = tree.lines().get(current.isEmpty() ? "/" : current);
-      if (line != null) {
-        return new Location(tree.file(), line);
-      }
-      int slash = current.lastIndexOf('/');
-      if (slash <= 0) {
-        return new Location(tree.file(), 1);
-      }
-      current = current.substring(0, slash);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> castMap(Map<?, ?> map) {
-    return new LinkedHashMap<>((Map<String, Object>) map);
   }
 }

@@ -1,41 +1,72 @@
 package dev.jtest.core.compose;
 
 import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.Suggestions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Turns the merged, normalised document into typed {@link ServiceSpec}s and checks them. */
+/**
+ * Turns the merged, normalised document into typed {@link ServiceSpec}s and checks them. Every
+ * value is read through {@link Located}'s typed accessors, so a value of the wrong shape is
+ * reported with file, line, service, key and the forms compose accepts.
+ */
 final class ServiceParser {
 
   static final Set<String> JTEST_KEYS =
       Set.of("wait", "coverage", "coverage-includes", "coverage-excludes", "cleanup");
   static final Set<String> WAIT_KEYS = Set.of("http", "tcp", "log", "command", "timeout");
 
+  static final String EXTENSION = "a mapping of jtest's keys (" + sorted(JTEST_KEYS) + ")";
+  static final String WAIT = "a mapping (" + sorted(WAIT_KEYS) + ")";
+  static final String COMMAND = "a string or a list of strings";
+  static final String HEALTH_TEST =
+      "a string or a list of strings starting with CMD, CMD-SHELL or NONE";
+  static final String BOOLEAN = "true or false";
+  static final String DURATION = "a duration such as 10s, 1m30s or 500ms";
+  static final String PATTERNS = "a string of JaCoCo patterns (a.b.*:c.*) or a list of them";
+
   private ServiceParser() {}
 
-  @SuppressWarnings("unchecked")
   static ComposeModel parse(
       List<Path> files,
       Path projectDir,
-      Map<String, Object> document,
+      Located document,
       Set<String> activeProfiles,
       List<String> warnings,
       String fingerprint) {
-    Map<String, Object> services =
-        (Map<String, Object>) document.getOrDefault("services", Map.of());
     Map<String, ServiceSpec> all = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : services.entrySet()) {
-      all.put(
-          entry.getKey(),
-          service(entry.getKey(), (Map<String, Object>) entry.getValue(), warnings));
+    document
+        .get("services")
+        .mapping("a mapping of service names")
+        .forEach((name, body) -> all.put(name, service(name, body)));
+    String fileNames = String.join(", ", files.stream().map(f -> "" + f.getFileName()).toList());
+    Set<String> declared = new TreeSet<>();
+    all.values().forEach(service -> declared.addAll(service.profiles()));
+    for (String profile : activeProfiles) {
+      if (!declared.contains(profile)) {
+        warnings.add(
+            "-Djtest.profiles: no service of "
+                + fileNames
+                + " has the profile '"
+                + profile
+                + "' ("
+                + (declared.isEmpty()
+                    ? "no service has a profile"
+                    : "profiles: " + sorted(declared))
+                + ")"
+                + Suggestions.didYouMean(profile, declared));
+      }
     }
     Map<String, ServiceSpec> enabled = new LinkedHashMap<>();
     for (ServiceSpec service : all.values()) {
@@ -43,6 +74,15 @@ final class ServiceParser {
           || service.profiles().stream().anyMatch(activeProfiles::contains)) {
         enabled.put(service.name(), service);
       }
+    }
+    if (enabled.isEmpty()) {
+      throw new ConfigurationException(
+          "no service to start in "
+              + fileNames
+              + ": each one needs a profile ("
+              + sorted(declared)
+              + ") and -Djtest.profiles enables none of them: add e.g. -Djtest.profiles="
+              + declared.iterator().next());
     }
     for (ServiceSpec service : enabled.values()) {
       for (String dependency : service.dependsOn().keySet()) {
@@ -61,8 +101,8 @@ final class ServiceParser {
       }
     }
     DependencyGraph.of(enabled);
-    Map<String, ComposeModel.VolumeSpec> volumes = volumes(document);
-    Map<String, ComposeModel.NetworkSpec> networks = networks(document);
+    Map<String, ComposeModel.VolumeSpec> volumes = volumes(document.get("volumes"));
+    Map<String, ComposeModel.NetworkSpec> networks = networks(document.get("networks"));
     for (ServiceSpec service : enabled.values()) {
       for (MountSpec mount : service.mounts()) {
         if (mount.type() == MountSpec.Type.VOLUME
@@ -91,78 +131,58 @@ final class ServiceParser {
     return new ComposeModel(
         List.copyOf(files),
         projectDir,
-        java.util.Collections.unmodifiableMap(enabled),
+        Collections.unmodifiableMap(enabled),
         volumes,
         networks,
         List.copyOf(warnings),
         fingerprint);
   }
 
-  @SuppressWarnings("unchecked")
-  private static ServiceSpec service(String name, Map<String, Object> body, List<String> warnings) {
-    Location at = ((Located) body.get("@location")).location();
-    String image = text(body.get("image"));
-    BuildSpec build = build(body.get("build"), at, name);
+  private static ServiceSpec service(String name, Located body) {
+    Location at = body.location();
+    String image = body.get("image").text();
+    BuildSpec build = build(body.get("build"), name);
     if (image == null && build == null) {
       throw ComposeLoader.error(at, name, "has neither 'image' nor 'build': add one of them");
     }
     Map<String, String> environment = new LinkedHashMap<>();
-    for (Object file : ComposeNormalizer.asList(body.get("env_file"))) {
-      Located located = (Located) file;
+    for (Located file : body.get("env_file").list("a list of paths")) {
       environment.putAll(
-          EnvFiles.read(Path.of(located.value()), located.location() + ": service '" + name + "'"));
+          EnvFiles.read(Path.of(file.text()), file.location() + ": service '" + name + "'"));
     }
-    Map<String, Object> env = (Map<String, Object>) body.getOrDefault("environment", Map.of());
-    for (Map.Entry<String, Object> entry : env.entrySet()) {
-      // A name without a value takes its value from the environment jtest runs in, as in compose.
-      String value =
-          entry.getValue() == null ? System.getenv(entry.getKey()) : text(entry.getValue());
-      if (value != null) {
-        environment.put(entry.getKey(), value);
-      }
-    }
+    body.get("environment")
+        .mapping(ComposeNormalizer.LIST_OR_DICT)
+        .forEach(
+            (key, value) -> {
+              // A name without a value takes its value from the environment jtest runs in.
+              String text = value.isNull() ? System.getenv(key) : value.text();
+              if (text != null) {
+                environment.put(key, text);
+              }
+            });
     List<PortSpec> ports = new ArrayList<>();
-    for (Object port : ComposeNormalizer.asList(body.get("ports"))) {
-      Location where = port instanceof Located l ? l.location() : at;
-      ports.addAll(
-          PortParser.parse(
-              port instanceof Map<?, ?> m ? ComposeMerger.unwrap(m) : text(port), where, name));
+    for (Located port : body.get("ports").list("a list of ports")) {
+      ports.addAll(PortParser.parse(portEntry(port), port.location(), name));
     }
     List<Integer> expose = new ArrayList<>();
-    for (Object port : ComposeNormalizer.asList(body.get("expose"))) {
-      String spec = text(port).replaceAll("/(tcp|udp)$", "");
-      for (PortSpec parsed : PortParser.parse(spec, location(port, at), name)) {
+    for (Located port : body.get("expose").list("a list of ports")) {
+      String spec = port.text("a port number").replaceAll("/(tcp|udp)$", "");
+      for (PortSpec parsed : PortParser.parse(spec, port.location(), name)) {
         expose.add(parsed.containerPort());
       }
     }
     Map<String, DependencyCondition> dependsOn = new LinkedHashMap<>();
-    Map<String, Object> depends = (Map<String, Object>) body.getOrDefault("depends_on", Map.of());
-    for (Map.Entry<String, Object> entry : depends.entrySet()) {
-      Map<String, Object> spec = (Map<String, Object>) entry.getValue();
-      Located condition = (Located) spec.get("condition");
-      dependsOn.put(
-          entry.getKey(),
-          DependencyCondition.fromComposeName(condition.value())
-              .orElseThrow(
-                  () ->
-                      ComposeLoader.error(
-                          condition.location(),
-                          name,
-                          "depends_on condition '"
-                              + condition.value()
-                              + "' is unknown: use service_started, service_healthy or"
-                              + " service_completed_successfully")));
-    }
+    body.get("depends_on")
+        .mapping(ComposeNormalizer.NAMES)
+        .forEach((dependency, spec) -> dependsOn.put(dependency, condition(spec.get("condition"))));
     Map<String, String> labels = new LinkedHashMap<>();
-    ((Map<String, Object>) body.getOrDefault("labels", Map.of()))
-        .forEach((k, v) -> labels.put(k, v == null ? "" : text(v)));
-    Map<String, Object> networksMap = (Map<String, Object>) body.get("networks");
-    List<String> networks =
-        networksMap == null || networksMap.isEmpty()
-            ? List.of("default")
-            : List.copyOf(networksMap.keySet());
-    Map<String, Object> extension =
-        body.get("x-jtest") instanceof Map<?, ?> x ? (Map<String, Object>) x : Map.of();
+    body.get("labels")
+        .mapping(ComposeNormalizer.LIST_OR_DICT)
+        .forEach((key, value) -> labels.put(key, value.isNull() ? "" : value.text()));
+    Set<String> networkNames =
+        body.get("networks").mapping("a list of names or a mapping of names").keySet();
+    List<String> networks = networkNames.isEmpty() ? List.of("default") : List.copyOf(networkNames);
+    Located extension = body.get("x-jtest");
     return new ServiceSpec(
         name,
         at,
@@ -170,253 +190,299 @@ final class ServiceParser {
         build,
         commandLine(body.get("command")),
         commandLine(body.get("entrypoint")),
-        java.util.Collections.unmodifiableMap(environment),
+        Collections.unmodifiableMap(environment),
         List.copyOf(ports),
         List.copyOf(expose),
-        mounts(body, at, name),
-        java.util.Collections.unmodifiableMap(dependsOn),
-        healthcheck(body.get("healthcheck"), at, name),
-        java.util.Collections.unmodifiableMap(labels),
-        text(body.get("working_dir")),
-        text(body.get("user")),
-        duration(body.get("stop_grace_period"), name, "stop_grace_period"),
-        text(body.get("stop_signal")),
-        ComposeNormalizer.asList(body.get("profiles")).stream().map(ServiceParser::text).toList(),
+        mounts(body),
+        Collections.unmodifiableMap(dependsOn),
+        healthcheck(body.get("healthcheck")),
+        Collections.unmodifiableMap(labels),
+        body.get("working_dir").text(),
+        body.get("user").text(),
+        duration(body.get("stop_grace_period")),
+        body.get("stop_signal").text(),
+        body.get("profiles").texts("a list of profile names"),
         networks,
-        wait(extension.get("wait"), at, name),
-        (Map<String, Object>) ComposeMerger.unwrap(extension));
+        wait(extension.get("wait"), at),
+        extension(extension));
   }
 
-  @SuppressWarnings("unchecked")
-  private static BuildSpec build(Object value, Location at, String service) {
-    if (value == null) {
+  /** A port as {@link PortParser} takes it: the short form's text, or the long form's fields. */
+  private static Object portEntry(Located port) {
+    if (!port.isMapping()) {
+      return port.text("a port (\"8080\", \"9000:8080\") or a mapping with 'target'");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String key : List.of("target", "published", "host_ip", "protocol")) {
+      String value = port.get(key).text("a string or a number");
+      if (value != null) {
+        fields.put(key, value);
+      }
+    }
+    return fields;
+  }
+
+  private static DependencyCondition condition(Located condition) {
+    String known = "service_started, service_healthy or service_completed_successfully";
+    String name = condition.text(known);
+    return DependencyCondition.fromComposeName(name)
+        .orElseThrow(
+            () -> condition.error("depends_on condition '" + name + "' is unknown: use " + known));
+  }
+
+  private static BuildSpec build(Located build, String service) {
+    if (build.isNull()) {
       return null;
     }
-    Map<String, Object> build = (Map<String, Object>) value;
-    Located context = (Located) build.get("context");
-    Path dir = Path.of(context.value());
-    if (!java.nio.file.Files.isDirectory(dir)) {
+    Located context = build.get("context");
+    Located dockerfileNode = build.get("dockerfile");
+    String dockerfile = dockerfileNode.isNull() ? "Dockerfile" : dockerfileNode.text();
+    String target = build.get("target").text();
+    Map<String, String> args = new LinkedHashMap<>();
+    build
+        .get("args")
+        .mapping(ComposeNormalizer.LIST_OR_DICT)
+        .forEach((k, v) -> args.put(k, v.isNull() ? System.getenv(k) : v.text()));
+    Path dir = Path.of(context.text());
+    if (!Files.isDirectory(dir)) {
       throw ComposeLoader.error(
           context.location(),
           service,
           "build context " + dir + " does not exist: fix 'build.context' or create the directory");
     }
-    String dockerfile =
-        build.get("dockerfile") == null ? "Dockerfile" : text(build.get("dockerfile"));
-    if (!java.nio.file.Files.isRegularFile(dir.resolve(dockerfile))) {
+    if (!Files.isRegularFile(dir.resolve(dockerfile))) {
       throw ComposeLoader.error(
-          location(build.get("dockerfile"), context.location()),
+          dockerfileNode.isNull() ? context.location() : dockerfileNode.location(),
           service,
           "no Dockerfile at "
               + dir.resolve(dockerfile)
               + ": fix 'build.dockerfile' or add the file");
     }
-    Map<String, String> args = new LinkedHashMap<>();
-    ((Map<String, Object>) build.getOrDefault("args", Map.of()))
-        .forEach((k, v) -> args.put(k, v == null ? System.getenv(k) : text(v)));
-    return new BuildSpec(dir, dockerfile, args, text(build.get("target")));
+    return new BuildSpec(dir, dockerfile, args, target);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<MountSpec> mounts(Map<String, Object> body, Location at, String service) {
+  private static List<MountSpec> mounts(Located body) {
     List<MountSpec> mounts = new ArrayList<>();
-    for (Object item : ComposeNormalizer.asList(body.get("volumes"))) {
-      Map<String, Object> volume = (Map<String, Object>) item;
-      Location where = location(volume.get("target"), at);
-      String type = text(volume.get("type"));
-      String target = text(volume.get("target"));
+    for (Located volume : body.get("volumes").list("a list of volumes")) {
+      Located targetNode = volume.get("target");
+      String type = volume.get("type").text();
+      String target = targetNode.text();
       if (target == null || !target.startsWith("/")) {
-        throw ComposeLoader.error(
-            where, service, "volume target '" + target + "' must be an absolute path");
+        throw targetNode.error("volume target '" + target + "' must be an absolute path");
       }
-      boolean readOnly = "true".equalsIgnoreCase(text(volume.get("read_only")));
+      boolean readOnly = "true".equalsIgnoreCase(volume.get("read_only").text(BOOLEAN));
       MountSpec.Type kind =
           switch (type == null ? "volume" : type) {
             case "bind" -> MountSpec.Type.BIND;
             case "volume" -> MountSpec.Type.VOLUME;
             case "tmpfs" -> MountSpec.Type.TMPFS;
             default ->
-                throw ComposeLoader.error(
-                    where,
-                    service,
+                throw targetNode.error(
                     "volume type '" + type + "' is not supported: use bind, volume or tmpfs");
           };
-      String source = text(volume.get("source"));
-      if (kind == MountSpec.Type.BIND
-          && (source == null || !java.nio.file.Files.exists(Path.of(source)))) {
-        throw ComposeLoader.error(
-            where,
-            service,
+      String source = volume.get("source").text();
+      if (kind == MountSpec.Type.BIND && (source == null || !Files.exists(Path.of(source)))) {
+        throw targetNode.error(
             "bind mount source " + source + " does not exist: create it or fix the path");
       }
       mounts.add(
           new MountSpec(kind, kind == MountSpec.Type.TMPFS ? null : source, target, readOnly));
     }
-    for (Object item : ComposeNormalizer.asList(body.get("tmpfs"))) {
-      mounts.add(new MountSpec(MountSpec.Type.TMPFS, null, text(item).split(":")[0], false));
+    for (Located item : body.get("tmpfs").list("a list of paths")) {
+      mounts.add(new MountSpec(MountSpec.Type.TMPFS, null, item.text().split(":")[0], false));
     }
     return List.copyOf(mounts);
   }
 
-  @SuppressWarnings("unchecked")
-  private static HealthSpec healthcheck(Object value, Location at, String service) {
-    if (value == null) {
+  private static HealthSpec healthcheck(Located check) {
+    if (check.isNull()) {
       return null;
     }
-    if (!(value instanceof Map<?, ?>)) {
-      throw ComposeLoader.error(at, service, "'healthcheck' must be a mapping");
-    }
-    Map<String, Object> check = (Map<String, Object>) value;
-    if ("true".equalsIgnoreCase(text(check.get("disable")))) {
+    check.mapping("a mapping (test, interval, timeout, retries, start_period, disable)");
+    if ("true".equalsIgnoreCase(check.get("disable").text(BOOLEAN))) {
       return new HealthSpec(List.of("NONE"), null, null, null, null);
     }
+    Located raw = check.get("test");
     List<String> test;
-    Object raw = check.get("test");
-    if (raw == null) {
+    if (raw.isNull()) {
       test = List.of();
-    } else if (raw instanceof Located single) {
-      test = List.of("CMD-SHELL", single.value());
+    } else if (raw.isText()) {
+      test = List.of("CMD-SHELL", raw.text());
     } else {
-      test = ComposeNormalizer.asList(raw).stream().map(ServiceParser::text).toList();
+      test = raw.texts(HEALTH_TEST);
       String form = test.isEmpty() ? "" : test.get(0);
       if (!Set.of("CMD", "CMD-SHELL", "NONE").contains(form)) {
-        throw ComposeLoader.error(
-            location(raw, at),
-            service,
+        throw raw.error(
             "healthcheck test must start with CMD, CMD-SHELL or NONE, not '" + form + "'");
       }
     }
+    Located retriesNode = check.get("retries");
+    String retriesText = retriesNode.text("a whole number");
     Integer retries = null;
-    if (check.get("retries") != null) {
+    if (retriesText != null) {
       try {
-        retries = Integer.parseInt(text(check.get("retries")));
+        retries = Integer.parseInt(retriesText);
       } catch (NumberFormatException e) {
-        throw ComposeLoader.error(
-            location(check.get("retries"), at),
-            service,
-            "healthcheck.retries '" + text(check.get("retries")) + "' is not a whole number");
+        throw retriesNode.error("healthcheck.retries '" + retriesText + "' is not a whole number");
       }
     }
     return new HealthSpec(
         test,
-        duration(check.get("interval"), service, "healthcheck.interval"),
-        duration(check.get("timeout"), service, "healthcheck.timeout"),
-        duration(check.get("start_period"), service, "healthcheck.start_period"),
+        duration(check.get("interval")),
+        duration(check.get("timeout")),
+        duration(check.get("start_period")),
         retries);
   }
 
-  @SuppressWarnings("unchecked")
-  private static WaitSpec wait(Object value, Location at, String service) {
-    if (value == null) {
+  private static WaitSpec wait(Located wait, Location at) {
+    if (wait.isNull()) {
       return WaitSpec.none();
     }
-    if (!(value instanceof Map<?, ?>)) {
-      throw ComposeLoader.error(
-          at, service, "x-jtest.wait must be a mapping (http, tcp, log, command, timeout)");
-    }
-    Map<String, Object> wait = (Map<String, Object>) value;
-    String http = text(wait.get("http"));
+    wait.mapping(WAIT);
+    String http = wait.get("http").text("a path such as /health");
     if (http != null && !http.startsWith("/")) {
       http = "/" + http;
     }
     Integer tcp = null;
-    if (wait.get("tcp") != null) {
+    Located tcpNode = wait.get("tcp");
+    if (!tcpNode.isNull()) {
       tcp =
-          PortParser.parse(text(wait.get("tcp")), location(wait.get("tcp"), at), service)
+          PortParser.parse(tcpNode.text("a port number"), tcpNode.location(), tcpNode.service())
               .get(0)
               .containerPort();
     }
     Pattern log = null;
-    if (wait.get("log") != null) {
+    Located logNode = wait.get("log");
+    if (!logNode.isNull()) {
       try {
-        log = Pattern.compile(text(wait.get("log")));
+        log = Pattern.compile(logNode.text("a regular expression"));
       } catch (PatternSyntaxException e) {
-        throw ComposeLoader.error(
-            location(wait.get("log"), at),
-            service,
-            "x-jtest.wait.log is not a regular expression: " + e.getDescription());
+        throw logNode.error("x-jtest.wait.log is not a regular expression: " + e.getDescription());
       }
     }
     List<String> command = commandLine(wait.get("command"));
-    Duration timeout = duration(wait.get("timeout"), service, "x-jtest.wait.timeout");
+    Duration timeout = duration(wait.get("timeout"));
     return new WaitSpec(http, tcp, log, command, timeout, at);
   }
 
-  /** A command in list form, or in string form split into words as compose does. */
-  static List<String> commandLine(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(ServiceParser::text).toList();
-    }
-    return ShellWords.split(text(value));
-  }
-
-  private static Duration duration(Object value, String service, String key) {
-    if (value == null) {
-      return null;
-    }
-    Located located = (Located) value;
-    return ComposeDurations.parse(
-        located.value(), located.location() + ": service '" + service + "': " + key);
-  }
-
-  private static Location location(Object value, Location fallback) {
-    return value instanceof Located l ? l.location() : fallback;
-  }
-
-  static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Located located) {
-      return located.value();
-    }
-    if (value instanceof Map || value instanceof List) {
-      throw new ConfigurationException(
-          "expected a single value, found " + ComposeMerger.unwrap(value));
-    }
-    return String.valueOf(value).toLowerCase(Locale.ROOT).equals("null")
-        ? null
-        : String.valueOf(value);
-  }
-
+  /**
+   * The whole {@code x-jtest} mapping as plain values, for the capabilities that read it, once the
+   * type of every key they read is checked here.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, ComposeModel.VolumeSpec> volumes(Map<String, Object> document) {
-    Map<String, ComposeModel.VolumeSpec> volumes = new LinkedHashMap<>();
-    Object declared = document.get("volumes");
-    if (declared instanceof Map<?, ?> map) {
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-        Map<String, Object> body =
-            entry.getValue() instanceof Map<?, ?> b ? (Map<String, Object>) b : Map.of();
-        boolean external = "true".equalsIgnoreCase(text(body.get("external")));
-        String externalName = text(body.get("name"));
-        volumes.put(
-            entry.getKey(), new ComposeModel.VolumeSpec(entry.getKey(), external, externalName));
+  private static Map<String, Object> extension(Located extension) {
+    if (extension.isNull()) {
+      return Map.of();
+    }
+    extension.mapping(EXTENSION);
+    Located coverage = extension.get("coverage");
+    String covered = coverage.text(BOOLEAN);
+    if (covered != null
+        && !covered.equalsIgnoreCase("true")
+        && !covered.equalsIgnoreCase("false")) {
+      throw coverage.mismatch(BOOLEAN);
+    }
+    extension.get("coverage-includes").texts(PATTERNS);
+    extension.get("coverage-excludes").texts(PATTERNS);
+    for (Located cleaner : extension.get("cleanup").list("a list of cleaners")) {
+      cleaner.mapping("a mapping with show/clean commands or http");
+      for (String key : List.of("show", "clean")) {
+        commandLine(cleaner.get(key));
       }
+      Located http = cleaner.get("http");
+      http.mapping("a mapping with list, name, delete and optional headers");
+      for (String key : List.of("list", "name", "delete")) {
+        http.get(key).text();
+      }
+      http.get("headers")
+          .mapping("a mapping of header names to values")
+          .values()
+          .forEach(header -> header.text(ComposeNormalizer.VALUE));
     }
-    return java.util.Collections.unmodifiableMap(volumes);
+    return Collections.unmodifiableMap((Map<String, Object>) extension.plain());
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, ComposeModel.NetworkSpec> networks(Map<String, Object> document) {
+  /** A command in list form, or in string form split into words as compose does. */
+  static List<String> commandLine(Located value) {
+    if (value.isNull()) {
+      return null;
+    }
+    if (value.isText()) {
+      return ShellWords.split(value.text());
+    }
+    return value.texts(COMMAND);
+  }
+
+  private static Duration duration(Located value) {
+    String text = value.text(DURATION);
+    if (text == null) {
+      return null;
+    }
+    String service = value.service();
+    return ComposeDurations.parse(
+        text,
+        value.location()
+            + (service == null ? "" : ": service '" + service + "'")
+            + ": "
+            + value.key());
+  }
+
+  private static Map<String, ComposeModel.VolumeSpec> volumes(Located declared) {
+    return Collections.unmodifiableMap(
+        declared(
+            declared,
+            "volume",
+            (name, body) -> {
+              External external = external(body);
+              return new ComposeModel.VolumeSpec(name, external.external(), external.name());
+            }));
+  }
+
+  private static Map<String, ComposeModel.NetworkSpec> networks(Located declared) {
     Map<String, ComposeModel.NetworkSpec> networks = new LinkedHashMap<>();
     networks.put("default", new ComposeModel.NetworkSpec("default", false, null, false));
-    Object declared = document.get("networks");
-    if (declared instanceof Map<?, ?> map) {
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-        Map<String, Object> body =
-            entry.getValue() instanceof Map<?, ?> b ? (Map<String, Object>) b : Map.of();
-        networks.put(
-            entry.getKey(),
-            new ComposeModel.NetworkSpec(
-                entry.getKey(),
-                "true".equalsIgnoreCase(text(body.get("external"))),
-                text(body.get("name")),
-                "true".equalsIgnoreCase(text(body.get("internal")))));
-      }
+    networks.putAll(
+        declared(
+            declared,
+            "network",
+            (name, body) -> {
+              External external = external(body);
+              boolean internal = "true".equalsIgnoreCase(body.get("internal").text(BOOLEAN));
+              return new ComposeModel.NetworkSpec(
+                  name, external.external(), external.name(), internal);
+            }));
+    return Collections.unmodifiableMap(networks);
+  }
+
+  /** The top-level {@code volumes:} or {@code networks:}: names with settings, or nothing. */
+  private static <T> Map<String, T> declared(
+      Located declared, String kind, BiFunction<String, Located, T> spec) {
+    Map<String, T> specs = new LinkedHashMap<>();
+    declared
+        .mapping("a mapping of " + kind + " names")
+        .forEach(
+            (name, body) -> {
+              body.mapping("a mapping of " + kind + " settings, or nothing");
+              specs.put(name, spec.apply(name, body));
+            });
+    return specs;
+  }
+
+  /** {@code external: true} with {@code name:}, or the older {@code external: {name: …}}. */
+  private record External(boolean external, String name) {}
+
+  private static External external(Located body) {
+    Located external = body.get("external");
+    String name = body.get("name").text();
+    if (external.isMapping()) {
+      String legacy = external.get("name").text();
+      return new External(true, legacy != null ? legacy : name);
     }
-    return java.util.Collections.unmodifiableMap(networks);
+    return new External(
+        "true".equalsIgnoreCase(external.text("true, false or a mapping with 'name'")), name);
+  }
+
+  private static String sorted(Set<String> names) {
+    return String.join(", ", new TreeSet<>(names));
   }
 }

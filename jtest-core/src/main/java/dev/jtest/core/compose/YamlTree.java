@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -24,36 +27,29 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * One compose file as plain values ({@code Map<String,Object>}, {@code List<Object>}, {@code
- * String}, {@code null}) plus the line of every value, keyed by its path ({@code
- * /services/auth/ports/0}).
+ * Reads one compose file into a tree of {@link Located} values, each with its line and the keys
+ * that lead to it.
  *
- * <p>Scalars stay strings: compose gives {@code 8080} and {@code "8080"} the same meaning, and
- * interpolation works on text. YAML merge keys ({@code <<: *common}) are applied.
+ * <p>A key given twice in one mapping is an error naming both lines, as in {@code docker compose}:
+ * SnakeYAML's {@code compose()} keeps both (only its constructor checks {@code
+ * allowDuplicateKeys}), and a silent "last one wins" hides mistakes. YAML merge keys ({@code <<:
+ * *common}) are applied: explicit entries win; among merged mappings, the first one wins (YAML
+ * spec).
  */
 final class YamlTree {
 
-  private final Path file;
-  private final Object root;
-  private final Map<String, Integer> lines;
-
-  private YamlTree(Path file, Object root, Map<String, Integer> lines) {
-    this.file = file;
-    this.root = root;
-    this.lines = lines;
-  }
+  private YamlTree() {}
 
   /**
-   * Reads {@code file}.
+   * Reads {@code file}; an empty file is an empty mapping.
    *
-   * @throws ConfigurationException naming file and line when it is not valid YAML, or not a mapping
+   * @throws ConfigurationException naming file and line when it is not valid YAML, not a mapping,
+   *     or has a key twice
    */
-  static YamlTree parse(Path file) {
+  static Located parse(Path file) {
     Node node;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      node = new Yaml(options).compose(reader);
+      node = new Yaml(new LoaderOptions()).compose(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 1 : mark.getLine() + 1;
@@ -75,91 +71,109 @@ final class YamlTree {
     } catch (IOException e) {
       throw new ConfigurationException("cannot read compose file " + file + ": " + e, e);
     }
-    Map<String, Integer> lines = new HashMap<>();
     if (node == null) {
-      return new YamlTree(file, new LinkedHashMap<String, Object>(), lines);
+      return Located.ofMapping(Map.of(), new Location(file, 1), List.of());
     }
-    Object root = convert(node, "", lines);
-    if (!(root instanceof Map)) {
+    Located root = new YamlTree.Converter(file).convert(node, List.of(), line(node));
+    if (!root.isMapping()) {
       throw new ConfigurationException(
           file.getFileName()
               + ":"
-              + (node.getStartMark().getLine() + 1)
-              + ": a compose file must be a mapping with a 'services:' key");
+              + line(node)
+              + ": a compose file must be a mapping with a 'services:' key, found "
+              + root.describe());
     }
-    return new YamlTree(file, root, lines);
+    return root;
   }
 
-  Path file() {
-    return file;
+  private static int line(Node node) {
+    return node.getStartMark().getLine() + 1;
   }
 
-  @SuppressWarnings("unchecked")
-  Map<String, Object> root() {
-    return (Map<String, Object>) root;
-  }
+  /** Converts SnakeYAML's nodes of one file. */
+  private static final class Converter {
+    private final Path file;
 
-  /** Line numbers by path, 1-based. */
-  Map<String, Integer> lines() {
-    return lines;
-  }
+    /** The mappings and lists being converted: an alias to one of them would never end. */
+    private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private static Object convert(Node node, String path, Map<String, Integer> lines) {
-    lines.put(path.isEmpty() ? "/" : path, node.getStartMark().getLine() + 1);
-    if (node instanceof ScalarNode scalar) {
-      return Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
+    Converter(Path file) {
+      this.file = file;
     }
-    if (node instanceof SequenceNode sequence) {
-      List<Object> list = new ArrayList<>();
-      for (Node item : sequence.getValue()) {
-        list.add(convert(item, path + "/" + list.size(), lines));
+
+    /**
+     * @param line where the value is written: a mapping's value is placed at its key's line, so
+     *     that a message points at the key the user reads
+     */
+    Located convert(Node node, List<Object> path, int line) {
+      Location at = new Location(file, line);
+      if (node instanceof ScalarNode scalar) {
+        return Tag.NULL.equals(scalar.getTag())
+            ? Located.none(at, path)
+            : Located.ofText(scalar.getValue(), at, path);
       }
-      return list;
-    }
-    MappingNode mapping = (MappingNode) node;
-    Map<String, Object> map = new LinkedHashMap<>();
-    List<MappingNode> merged = new ArrayList<>();
-    for (NodeTuple tuple : mapping.getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      String key = keyNode instanceof ScalarNode s ? s.getValue() : String.valueOf(keyNode);
-      if ("<<".equals(key) || Tag.MERGE.equals(keyNode.getTag())) {
-        collectMerged(tuple.getValueNode(), merged);
-        continue;
+      if (!open.add(node)) {
+        throw new ConfigurationException(
+            at + ": an alias refers to a value that contains it, which never ends: remove it");
       }
-      String child = path + "/" + escape(key);
-      map.put(key, convert(tuple.getValueNode(), child, lines));
-      lines.put(child, keyNode.getStartMark().getLine() + 1);
-    }
-    // Merge keys: explicit entries win; among merged mappings, the first one wins (YAML spec).
-    for (MappingNode source : merged) {
-      Object value = convert(source, path + "/<<", new HashMap<>());
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) cast(value)).entrySet()) {
-        if (!map.containsKey(entry.getKey())) {
-          map.put(entry.getKey(), entry.getValue());
-          lines.put(path + "/" + escape(entry.getKey()), source.getStartMark().getLine() + 1);
+      try {
+        if (node instanceof SequenceNode sequence) {
+          List<Located> items = new ArrayList<>();
+          for (Node item : sequence.getValue()) {
+            items.add(convert(item, Located.child(path, items.size()), line(item)));
+          }
+          return Located.ofList(items, at, path);
         }
+        return mapping((MappingNode) node, path, at);
+      } finally {
+        open.remove(node);
       }
     }
-    return map;
-  }
 
-  private static void collectMerged(Node value, List<MappingNode> into) {
-    if (value instanceof MappingNode mapping) {
-      into.add(mapping);
-    } else if (value instanceof SequenceNode sequence) {
-      for (Node item : sequence.getValue()) {
-        collectMerged(item, into);
+    private Located mapping(MappingNode mapping, List<Object> path, Location at) {
+      Map<String, Located> entries = new LinkedHashMap<>();
+      Map<String, Integer> lines = new HashMap<>();
+      List<MappingNode> merged = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        int keyLine = line(keyNode);
+        if (!(keyNode instanceof ScalarNode scalar)) {
+          throw Located.none(new Location(file, keyLine), path)
+              .error("a key must be a plain name, not a list or a mapping");
+        }
+        String key = scalar.getValue();
+        if ("<<".equals(key) || Tag.MERGE.equals(keyNode.getTag())) {
+          collectMerged(tuple.getValueNode(), merged, path, keyLine);
+          continue;
+        }
+        List<Object> entryPath = Located.child(path, key);
+        Integer first = lines.putIfAbsent(key, keyLine);
+        if (first != null) {
+          Located duplicate = Located.none(new Location(file, keyLine), entryPath);
+          String what = duplicate.key().isEmpty() ? "" : "'" + duplicate.key() + "' is ";
+          throw duplicate.error(
+              what + "defined twice (first at line " + first + "): keep one of them");
+        }
+        entries.put(key, convert(tuple.getValueNode(), entryPath, keyLine));
+      }
+      for (MappingNode source : merged) {
+        Located from = convert(source, path, line(source));
+        from.mapping("a mapping").forEach(entries::putIfAbsent);
+      }
+      return Located.ofMapping(entries, at, path);
+    }
+
+    private void collectMerged(Node value, List<MappingNode> into, List<Object> path, int line) {
+      if (value instanceof MappingNode mapping) {
+        into.add(mapping);
+      } else if (value instanceof SequenceNode sequence
+          && sequence.getValue().stream().allMatch(MappingNode.class::isInstance)) {
+        sequence.getValue().forEach(item -> into.add((MappingNode) item));
+      } else {
+        throw Located.none(new Location(file, line), path)
+            .error(
+                "a merge key ('<<') must name a mapping or a list of mappings, e.g. <<: *common");
       }
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> cast(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  /** Path segments escape '/' and '~' as JSON pointers do. */
-  static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 }

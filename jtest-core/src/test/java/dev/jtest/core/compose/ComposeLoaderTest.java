@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ComposeLoaderTest {
 
@@ -384,5 +388,129 @@ class ComposeLoaderTest {
 
     assertThat(commented).isEqualTo(first);
     assertThat(load(Map.of(), file).fingerprint()).isNotEqualTo(first);
+  }
+
+  @Test
+  void rejectsDependsOnWrittenAsAListOfMappingsNamingBothForms() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              api: {image: x}
+              web:
+                image: x
+                depends_on:
+                  - api: {condition: service_healthy}
+            """);
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "compose.yaml:6: service 'web': 'depends_on[0]' must be a service name, found a"
+                + " mapping (api: {condition: service_healthy}): write depends_on as a list of"
+                + " names ([api, db]) or as a mapping of names to conditions ({api: {condition:"
+                + " service_healthy}})");
+  }
+
+  @Test
+  void rejectsCommandWrittenAsAMappingNamingKeyAndForms() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              web:
+                image: x
+                command: {run: server}
+            """);
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "compose.yaml:4: service 'web': 'command' must be a string or a list of strings,"
+                + " found a mapping (run: server)");
+  }
+
+  @Test
+  void rejectsAHealthcheckTestWrittenAsAMapping() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              web:
+                image: x
+                healthcheck:
+                  test: {cmd: exit 0}
+            """);
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(
+            "compose.yaml:5: service 'web': 'healthcheck.test' must be a string or a list of"
+                + " strings starting with CMD, CMD-SHELL or NONE, found a mapping (cmd: exit 0)");
+  }
+
+  @Test
+  void rejectsADuplicateKeyNamingBothLines() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              web:
+                image: first
+                ports: ["8080"]
+                image: second
+            """);
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "compose.yaml:5: service 'web': 'image' is defined twice (first at line 3): keep"
+                + " one of them");
+  }
+
+  static Stream<Arguments> filesWithoutServices() {
+    return Stream.of(
+        Arguments.of("services:\n", "'services:' at line 1 is empty. Declare"),
+        Arguments.of("# nothing yet\n", "the file is empty. Declare"),
+        Arguments.of(
+            "version: \"3\"\n", "it has no 'services:' key (top-level keys: version). Declare"),
+        Arguments.of(
+            "sevices:\n  web: {image: x}\n",
+            "it has no 'services:' key; 'sevices' at line 1: did you mean 'services'? Declare"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("filesWithoutServices")
+  void rejectsAFileWithNoServicesSayingWhy(String content, String why) throws IOException {
+    Path file = write("compose.yaml", content);
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("no services in compose.yaml: " + why);
+  }
+
+  @Test
+  void warnsOfAProfileNoServiceHasNamingTheProfilesThatExist() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              web: {image: x}
+              debug: {image: x, profiles: [debug]}
+              tools: {image: x, profiles: [tools, debug]}
+            """);
+
+    ComposeModel model = ComposeLoader.load(List.of(file), Map.of(), Set.of("nosuch"));
+
+    assertThat(model.services()).containsOnlyKeys("web");
+    assertThat(model.warnings())
+        .containsExactly(
+            "-Djtest.profiles: no service of compose.yaml has the profile 'nosuch' (profiles:"
+                + " debug, tools)");
   }
 }

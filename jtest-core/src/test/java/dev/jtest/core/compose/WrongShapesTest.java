@@ -1,0 +1,217 @@
+package dev.jtest.core.compose;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jtest.core.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every key jtest reads, given each shape compose does not accept there: one message naming file,
+ * line, service and key, with the accepted forms and what was found; never a cast or a null
+ * pointer. The accepted shapes are those of compose-spec's {@code compose-spec.json}.
+ */
+class WrongShapesTest {
+
+  enum Shape {
+    TEXT("x", "'x'"),
+    LIST("[a]", "a list ([a])"),
+    MAPPING("{a: b}", "a mapping (a: b)");
+
+    final String yaml;
+    final String found;
+
+    Shape(String yaml, String found) {
+      this.yaml = yaml;
+      this.found = found;
+    }
+  }
+
+  private static final Set<Shape> T = Set.of(Shape.TEXT);
+  private static final Set<Shape> L = Set.of(Shape.LIST);
+  private static final Set<Shape> M = Set.of(Shape.MAPPING);
+  private static final Set<Shape> TL = Set.of(Shape.TEXT, Shape.LIST);
+  private static final Set<Shape> TM = Set.of(Shape.TEXT, Shape.MAPPING);
+  private static final Set<Shape> LM = Set.of(Shape.LIST, Shape.MAPPING);
+
+  /** A key of a service, the line that sets it with V for the value, and the shapes it accepts. */
+  private record Row(String key, String line, Set<Shape> accepted) {}
+
+  private static final List<Row> SERVICE_KEYS =
+      List.of(
+          new Row("image", "image: V", T),
+          new Row("build", "build: V", TM),
+          new Row("build.context", "build: {context: V}", T),
+          new Row("build.dockerfile", "build: {dockerfile: V}", T),
+          new Row("build.target", "build: {target: V}", T),
+          new Row("build.args", "build: {args: V}", LM),
+          new Row("build.args.A", "build: {args: {A: V}}", T),
+          new Row("build.args[0]", "build: {args: [V]}", T),
+          new Row("command", "command: V", TL),
+          new Row("command[0]", "command: [V]", T),
+          new Row("entrypoint", "entrypoint: V", TL),
+          new Row("entrypoint[0]", "entrypoint: [V]", T),
+          new Row("environment", "environment: V", LM),
+          new Row("environment.A", "environment: {A: V}", T),
+          new Row("environment[0]", "environment: [V]", T),
+          new Row("env_file", "env_file: V", TL),
+          new Row("env_file[0]", "env_file: [V]", TM),
+          new Row("env_file[0].path", "env_file: [{path: V}]", T),
+          new Row("ports", "ports: V", L),
+          new Row("ports[0]", "ports: [V]", TM),
+          new Row("ports[0].target", "ports: [{target: V}]", T),
+          new Row("ports[0].published", "ports: [{target: 80, published: V}]", T),
+          new Row("ports[0].host_ip", "ports: [{target: 80, host_ip: V}]", T),
+          new Row("ports[0].protocol", "ports: [{target: 80, protocol: V}]", T),
+          new Row("expose", "expose: V", L),
+          new Row("expose[0]", "expose: [V]", T),
+          new Row("volumes", "volumes: V", L),
+          new Row("volumes[0]", "volumes: [V]", TM),
+          new Row("volumes[0].type", "volumes: [{type: V, target: /t}]", T),
+          new Row("volumes[0].source", "volumes: [{type: bind, source: V, target: /t}]", T),
+          new Row("volumes[0].target", "volumes: [{type: tmpfs, target: V}]", T),
+          new Row("volumes[0].read_only", "volumes: [{type: tmpfs, target: /t, read_only: V}]", T),
+          new Row("tmpfs", "tmpfs: V", TL),
+          new Row("tmpfs[0]", "tmpfs: [V]", T),
+          new Row("depends_on", "depends_on: V", LM),
+          new Row("depends_on[0]", "depends_on: [V]", T),
+          new Row("depends_on.db", "depends_on: {db: V}", M),
+          new Row("depends_on.db.condition", "depends_on: {db: {condition: V}}", T),
+          new Row("healthcheck", "healthcheck: V", M),
+          new Row("healthcheck.test", "healthcheck: {test: V}", TL),
+          new Row("healthcheck.test[0]", "healthcheck: {test: [V]}", T),
+          new Row("healthcheck.interval", "healthcheck: {interval: V}", T),
+          new Row("healthcheck.timeout", "healthcheck: {timeout: V}", T),
+          new Row("healthcheck.start_period", "healthcheck: {start_period: V}", T),
+          new Row("healthcheck.retries", "healthcheck: {retries: V}", T),
+          new Row("healthcheck.disable", "healthcheck: {disable: V}", T),
+          new Row("labels", "labels: V", LM),
+          new Row("labels.a", "labels: {a: V}", T),
+          new Row("labels[0]", "labels: [V]", T),
+          new Row("working_dir", "working_dir: V", T),
+          new Row("user", "user: V", T),
+          new Row("stop_grace_period", "stop_grace_period: V", T),
+          new Row("stop_signal", "stop_signal: V", T),
+          new Row("profiles", "profiles: V", TL),
+          new Row("profiles[0]", "profiles: [V]", T),
+          new Row("networks", "networks: V", LM),
+          new Row("networks[0]", "networks: [V]", T),
+          new Row("networks.front", "networks: {front: V}", M),
+          new Row("x-jtest", "x-jtest: V", M),
+          new Row("x-jtest.wait", "x-jtest: {wait: V}", M),
+          new Row("x-jtest.wait.http", "x-jtest: {wait: {http: V}}", T),
+          new Row("x-jtest.wait.tcp", "x-jtest: {wait: {tcp: V}}", T),
+          new Row("x-jtest.wait.log", "x-jtest: {wait: {log: V}}", T),
+          new Row("x-jtest.wait.command", "x-jtest: {wait: {command: V}}", TL),
+          new Row("x-jtest.wait.command[0]", "x-jtest: {wait: {command: [V]}}", T),
+          new Row("x-jtest.wait.timeout", "x-jtest: {wait: {timeout: V}}", T),
+          new Row("x-jtest.coverage", "x-jtest: {coverage: V}", T),
+          new Row("x-jtest.coverage-includes", "x-jtest: {coverage-includes: V}", TL),
+          new Row("x-jtest.coverage-excludes", "x-jtest: {coverage-excludes: V}", TL),
+          new Row("x-jtest.cleanup", "x-jtest: {cleanup: V}", L),
+          new Row("x-jtest.cleanup[0]", "x-jtest: {cleanup: [V]}", M),
+          new Row("x-jtest.cleanup[0].show", "x-jtest: {cleanup: [{show: V}]}", TL),
+          new Row("x-jtest.cleanup[0].clean", "x-jtest: {cleanup: [{clean: V}]}", TL),
+          new Row("x-jtest.cleanup[0].http", "x-jtest: {cleanup: [{http: V}]}", M),
+          new Row("x-jtest.cleanup[0].http.list", "x-jtest: {cleanup: [{http: {list: V}}]}", T),
+          new Row("x-jtest.cleanup[0].http.name", "x-jtest: {cleanup: [{http: {name: V}}]}", T),
+          new Row("x-jtest.cleanup[0].http.delete", "x-jtest: {cleanup: [{http: {delete: V}}]}", T),
+          new Row(
+              "x-jtest.cleanup[0].http.headers", "x-jtest: {cleanup: [{http: {headers: V}}]}", M),
+          new Row(
+              "x-jtest.cleanup[0].http.headers.A",
+              "x-jtest: {cleanup: [{http: {headers: {A: V}}}]}",
+              T));
+
+  /** Top-level keys: the whole file on line 1. */
+  private static final List<Row> FILE_KEYS =
+      List.of(
+          new Row("services", "{services: V}", M),
+          new Row("", "{services: {web: V}}", M),
+          new Row("volumes", "{services: {web: {image: x}}, volumes: V}", M),
+          new Row("volumes.cache", "{services: {web: {image: x}}, volumes: {cache: V}}", M),
+          new Row(
+              "volumes.cache.external",
+              "{services: {web: {image: x}}, volumes: {cache: {external: V}}}",
+              TM),
+          new Row(
+              "volumes.cache.name",
+              "{services: {web: {image: x}}, volumes: {cache: {name: V}}}",
+              T),
+          new Row("networks", "{services: {web: {image: x}}, networks: V}", M),
+          new Row("networks.front", "{services: {web: {image: x}}, networks: {front: V}}", M),
+          new Row(
+              "networks.front.external",
+              "{services: {web: {image: x}}, networks: {front: {external: V}}}",
+              TM),
+          new Row(
+              "networks.front.internal",
+              "{services: {web: {image: x}}, networks: {front: {internal: V}}}",
+              T),
+          new Row(
+              "networks.front.name",
+              "{services: {web: {image: x}}, networks: {front: {name: V}}}",
+              T));
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> serviceKeys() {
+    return wrongShapes(SERVICE_KEYS);
+  }
+
+  static Stream<Arguments> fileKeys() {
+    return wrongShapes(FILE_KEYS);
+  }
+
+  private static Stream<Arguments> wrongShapes(List<Row> rows) {
+    List<Arguments> cases = new ArrayList<>();
+    for (Row row : rows) {
+      for (Shape shape : Shape.values()) {
+        if (!row.accepted().contains(shape)) {
+          cases.add(Arguments.of(row.key(), row.line().replace("V", shape.yaml), shape.found));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("serviceKeys")
+  void namesFileLineServiceAndKeyOfAServiceValueOfTheWrongShape(
+      String key, String line, String found) throws IOException {
+    // Every service needs an image; the row for 'image' itself must not set it twice.
+    String base = key.equals("image") ? "user: u" : "image: x";
+    Path file =
+        Files.writeString(
+            dir.resolve("compose.yaml"), "services:\n  web:\n    " + base + "\n    " + line + "\n");
+
+    assertRejected(file, "compose.yaml:4: service 'web': '" + key + "' must be ", found);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("fileKeys")
+  void namesFileLineAndKeyOfATopLevelValueOfTheWrongShape(String key, String line, String found)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("compose.yaml"), line + "\n");
+    String subject = key.isEmpty() ? "service 'web': " : "'" + key + "' ";
+
+    assertRejected(file, "compose.yaml:1: " + subject + "must be ", found);
+  }
+
+  private static void assertRejected(Path file, String start, String found) {
+    assertThatThrownBy(() -> ComposeLoader.load(List.of(file), Map.of(), Set.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageMatching(Pattern.quote(start) + ".+, found " + Pattern.quote(found) + "(: .+)?");
+  }
+}
