@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 // One Maven build per invoker.goals.N of invoker.properties, in that order.
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert builds.size() == 13
+assert builds.size() == 14
 def once = { int build, String message ->
   def count = builds[build - 1].count(message)
   assert count == 1 : "build ${build} should say once (said ${count} times): ${message}"
@@ -22,7 +22,11 @@ once(10, "command-mapping.yml:4: service 'web': 'command' must be a string or a 
 once(11, "duplicate-key.yml:5: service 'web': 'command' is defined twice (first at line 4): keep one of them")
 once(12, "no services in empty.yml: the file is empty.")
 once(13, "no services in typo.yml: it has no 'services:' key; 'sevices' at line 1: did you mean 'services'?")
-assert log.count('BUILD FAILURE') == 12
+// A jtest.* value is checked when the build starts, coverage on or not: no goal runs.
+once(14, 'Invalid jtest.coverage.minimum="line:2": ratio 2 for line is outside 0..1')
+[3, 14].each { assert !builds[it - 1].contains('[INFO] --- ') }
+// Builds the extension stops print no BUILD FAILURE banner.
+assert log.count('BUILD FAILURE') == 11
 // One message each: no stack traces.
 assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
 ['ClassCastException', 'NullPointerException', 'Cannot invoke', 'cannot be cast'].each { assert !log.contains(it) }

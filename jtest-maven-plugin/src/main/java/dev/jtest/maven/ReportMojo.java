@@ -40,6 +40,7 @@ public class ReportMojo extends AbstractJtestMojo {
 
   /**
    * Rules as {@code counter:ratio,…}, e.g. {@code line:0.80,branch:0.60}; added to {@code <rules>}.
+   * Checked when the build starts, whether coverage is on or not.
    */
   @Parameter(property = "jtest.coverage.minimum")
   private String minimum;

@@ -1,5 +1,6 @@
 package dev.jtest.maven.extension;
 
+import dev.jtest.core.ConfigurationException;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -45,6 +46,16 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
     for (MavenProject project : session.getProjects()) {
       Plugin jtest = project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
       if (jtest != null) {
+        try {
+          JtestProperties.validate(
+              JtestProperties.effective(
+                  project.getProperties(),
+                  session.getSystemProperties(),
+                  session.getUserProperties()),
+              project.getBasedir().toPath());
+        } catch (ConfigurationException e) {
+          throw new MavenExecutionException(e.getMessage(), project.getFile());
+        }
         // First: it may add Failsafe, which the reordering below must then see.
         SurefireWiring.wire(session, project);
         ServiceGoals.bind(jtest);

@@ -1,7 +1,5 @@
 package dev.jtest.maven.extension;
 
-import dev.jtest.surefire.InvalidSettingException;
-import dev.jtest.surefire.RunSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
@@ -54,26 +51,12 @@ public final class SurefireWiring {
             p -> JTEST_GROUP.equals(p.getGroupId()) && JTEST_PLUGIN.equals(p.getArtifactId()));
   }
 
-  /**
-   * Wires jtest's provider into the project's test runs.
-   *
-   * @throws MavenExecutionException when a {@code jtest.*} setting is invalid, naming it
-   */
-  public static void wire(MavenSession session, MavenProject project)
-      throws MavenExecutionException {
+  /** Wires jtest's provider into the project's test runs. */
+  public static void wire(MavenSession session, MavenProject project) {
     if ("pom".equals(project.getPackaging())) {
       return; // No tests of its own to run.
     }
-    Map<String, String> jtestProperties = jtestProperties(project.getProperties());
-    Map<String, String> effective = new HashMap<>(jtestProperties);
-    effective.putAll(jtestProperties(session.getSystemProperties()));
-    effective.putAll(jtestProperties(session.getUserProperties()));
-    try {
-      RunSettings.read(effective, project.getBasedir().toPath(), 1);
-    } catch (InvalidSettingException e) {
-      throw new MavenExecutionException(e.getMessage(), project.getFile());
-    }
-
+    Map<String, String> jtestProperties = JtestProperties.of(project.getProperties());
     Properties versions = versions();
     String platform =
         platformVersion(project).orElseGet(() -> platformOf(versions.getProperty("junit")));
@@ -246,16 +229,6 @@ public final class SurefireWiring {
       parent.addChild(child);
     }
     return child;
-  }
-
-  private static Map<String, String> jtestProperties(Properties properties) {
-    Map<String, String> jtest = new HashMap<>();
-    for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith("jtest.")) {
-        jtest.put(key, properties.getProperty(key));
-      }
-    }
-    return jtest;
   }
 
   static boolean olderThan(String version, int[] oldest) {
