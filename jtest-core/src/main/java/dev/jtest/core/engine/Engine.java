@@ -156,7 +156,9 @@ public final class Engine implements AutoCloseable {
             .withDockerfile(build.context().resolve(build.dockerfile()).toFile())
             .withTags(Set.of(build.tag()))
             .withLabels(build.labels())
-            .withPull(false);
+            .withPull(false)
+            // The intermediate container of a failed step would stay, unlabelled, for good.
+            .withForcerm(true);
     build.args().forEach(command::withBuildArg);
     if (build.target() != null) {
       command.withTarget(build.target());
