@@ -46,8 +46,23 @@ awaitHolding(interruptedLog, 180)
 assert !leftovers().isEmpty()
 signal(interrupted, 'INT')
 assert interrupted.waitFor(60, TimeUnit.SECONDS) : 'the build did not end after SIGINT'
-assert interruptedLog.text.contains('jtest: interrupted: removing the services of run')
+assert interruptedLog.text.contains('jtest: interrupted (Ctrl-C or SIGTERM): removing the services of run')
 assert leftovers().isEmpty() : "left after SIGINT: ${leftovers()}"
+
+// Ctrl-C while jtest waits for a service to be ready: jtest stopped it, so the service is not to blame.
+def (waiting, waitingLog) = start('interrupted-ready', ['verify', '-Djtest.compose=never-ready.yml'])
+long readyDeadline = System.currentTimeMillis() + 180_000
+while (!(waitingLog.text.contains('jtest: web: started')) && System.currentTimeMillis() < readyDeadline) {
+  sleep 200
+}
+assert waitingLog.text.contains('jtest: web: started') : waitingLog.text
+sleep 1000
+signal(waiting, 'INT')
+assert waiting.waitFor(60, TimeUnit.SECONDS) : 'the build did not end after SIGINT'
+def waited = waitingLog.text
+assert waited.contains('jtest: interrupted (Ctrl-C or SIGTERM): removing the services of run') : waited
+assert !waited.contains('exited with code') && !waited.contains('while jtest waited for it to be ready') : waited
+assert leftovers().isEmpty() : "left after SIGINT during readiness: ${leftovers()}"
 
 // kill -9 leaves everything behind; the next start of the same project sweeps it.
 holding.delete()

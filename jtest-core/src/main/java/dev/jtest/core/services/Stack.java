@@ -94,6 +94,7 @@ public final class Stack {
   private final CompletableFuture<Void> failure = new CompletableFuture<>();
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final AtomicBoolean removed = new AtomicBoolean();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
   private final boolean reused;
   private Thread shutdownHook;
 
@@ -206,6 +207,14 @@ public final class Stack {
     return reused;
   }
 
+  /**
+   * Whether the JVM began to shut down (Ctrl-C, SIGTERM) while this stack ran, so that the stack
+   * was removed by its shutdown hook: what ran meanwhile, such as tests, did not run to its end.
+   */
+  public boolean interrupted() {
+    return interrupted.get();
+  }
+
   /** The endpoint properties of every service. */
   public Map<String, String> endpoints() {
     Map<String, String> properties = new LinkedHashMap<>();
@@ -222,7 +231,9 @@ public final class Stack {
    *     stack is removed first (logs saved)
    */
   public void awaitReady() {
-    join(allOf(services.values().stream().map(s -> s.ready).toList()));
+    join(
+        allOf(services.values().stream().map(s -> s.ready).toList()),
+        "waited for the services to be ready");
     Instant ready = Instant.now();
     ReadinessReport.write(
         options.workDir().resolve("readiness.json"), options.startedAt(), services.values(), ready);
@@ -299,15 +310,7 @@ public final class Stack {
   // ---------------------------------------------------------------- start
 
   private void launch() {
-    shutdownHook =
-        new Thread(
-            () -> {
-              if (!removed.get()) {
-                listener.warn("interrupted: removing the services of run " + identity.runId());
-                teardown();
-              }
-            },
-            "jtest-shutdown");
+    shutdownHook = new Thread(this::interrupt, "jtest-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     writeRunFile();
     try {
@@ -347,7 +350,7 @@ public final class Stack {
           .thenRunAsync(() -> awaitReadiness(service), executor)
           .whenComplete((ignored, error) -> settle(service.ready, error));
     }
-    join(allOf(services.values().stream().map(s -> s.started).toList()));
+    join(allOf(services.values().stream().map(s -> s.started).toList()), "started the services");
     Endpoints.write(endpoints(), options.workDir().resolve("services.properties"));
     writeState(options.keepRunning());
   }
@@ -362,8 +365,12 @@ public final class Stack {
     }
   }
 
-  /** Waits for {@code goal} or the first failure; on failure removes everything and rethrows. */
-  private void join(CompletableFuture<Void> goal) {
+  /**
+   * Waits for {@code goal} or the first failure; on failure removes everything and rethrows.
+   *
+   * @param doing what jtest was doing, for the message of an interruption
+   */
+  private void join(CompletableFuture<Void> goal, String doing) {
     try {
       CompletableFuture.anyOf(goal, failure).get();
       if (failure.isCompletedExceptionally()) {
@@ -375,7 +382,15 @@ public final class Stack {
       throw new JtestException("interrupted while starting the services; they were removed", e);
     } catch (ExecutionException e) {
       Throwable cause = unwrap(e);
+      // Waits for the shutdown hook's removal, if it runs, to finish.
       stop();
+      if (interrupted.get()) {
+        throw new RunInterruptedException(
+            "the build was interrupted (Ctrl-C or SIGTERM) while jtest "
+                + doing
+                + ": the services were removed, their logs are in "
+                + options.workDir().resolve("logs"));
+      }
       if (cause instanceof JtestException jtest) {
         throw jtest;
       }
@@ -650,6 +665,9 @@ public final class Stack {
       service.readyAt = outcome.ready();
       runHook(service, "when ready", () -> options.hooks().ready(service));
     } catch (ServiceFailedException e) {
+      if (interrupted.get()) {
+        throw e; // jtest stopped it itself: no diagnosis; join reports the interruption
+      }
       throw new ServiceFailedException(spec.name(), e.getMessage() + diagnosis(service));
     }
     List<String> held = new ArrayList<>();
@@ -861,6 +879,20 @@ public final class Stack {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       listener.warn(service.name() + ": stop failed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What the shutdown hook does when the JVM shuts down (Ctrl-C, SIGTERM) while the stack runs:
+   * removes it. From here on, a service that exits or a start that is cancelled is this removal's
+   * doing, and is reported as the interruption.
+   */
+  void interrupt() {
+    interrupted.set(true);
+    if (!removed.get()) {
+      listener.warn(
+          "interrupted (Ctrl-C or SIGTERM): removing the services of run " + identity.runId());
+      teardown();
     }
   }
 
