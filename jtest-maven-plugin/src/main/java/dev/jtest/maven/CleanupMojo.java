@@ -63,6 +63,10 @@ public class CleanupMojo extends AbstractJtestMojo {
     if (afterTests && (model.isEmpty() || !(inBuild instanceof RunningStack))) {
       return;
     }
+    if (afterTests) {
+      // First after the tests, next to their results: a cleaner may fail on a dead service.
+      ((RunningStack) inBuild).stack().reportExitedServices();
+    }
     Engine engine =
         inBuild instanceof RunningStack running
             ? running.engine()

@@ -9,8 +9,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Stops and removes the services, keeping every service's log in {@code target/jtest/logs}. Bound
- * after the integration tests, so it runs whether they pass or fail. Run alone ({@code mvn
- * jtest:stop}) it removes a stack kept with {@code -Djtest.keepRunning}.
+ * after the integration tests, so it runs whether they pass or fail; first it names each service
+ * that died while the tests ran (exit code, time). Run alone ({@code mvn jtest:stop}) it removes a
+ * stack kept with {@code -Djtest.keepRunning}.
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractJtestMojo {
@@ -22,6 +23,7 @@ public class StopMojo extends AbstractJtestMojo {
       project.setContextValue(STACK_KEY, null);
       project.setContextValue(StartMojo.STOPPER_KEY, null);
       try {
+        stack.stack().reportExitedServices();
         if (stack.keepRunning()) {
           stack.stack().keep();
         } else {

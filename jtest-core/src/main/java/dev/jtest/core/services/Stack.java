@@ -24,6 +24,7 @@ import dev.jtest.core.readiness.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +98,8 @@ public final class Stack {
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final AtomicBoolean removed = new AtomicBoolean();
   private final AtomicBoolean interrupted = new AtomicBoolean();
+  private final Set<String> reportedExits = ConcurrentHashMap.newKeySet();
+  private volatile Instant readyAt;
   private final boolean reused;
   private Thread shutdownHook;
 
@@ -235,6 +240,7 @@ public final class Stack {
         allOf(services.values().stream().map(s -> s.ready).toList()),
         "waited for the services to be ready");
     Instant ready = Instant.now();
+    readyAt = ready;
     ReadinessReport.write(
         options.workDir().resolve("readiness.json"), options.startedAt(), services.values(), ready);
     List<String> summary = new ArrayList<>();
@@ -265,6 +271,40 @@ public final class Stack {
   public void stop() {
     teardown();
     removeHook();
+  }
+
+  /**
+   * Warns, once per service, about each service whose container is no longer running although the
+   * stack was ready — one that died or was killed while the tests ran — naming its exit code and
+   * when it ended: a test that failed with a connection error then says why. One-shot services,
+   * awaited for their completion, are not counted.
+   *
+   * @return the names of the services found not running, in compose file order
+   */
+  public List<String> reportExitedServices() {
+    List<String> exited = new ArrayList<>();
+    for (ServiceRuntime service : services.values()) {
+      if (service.containerId == null || oneShot.containsKey(service.name())) {
+        continue;
+      }
+      Optional<ContainerFacts> facts = engine.inspect(service.containerId);
+      if (aborted.get()) {
+        return List.of(); // being removed (Ctrl-C, say): jtest stops them itself
+      }
+      if (facts.isPresent() && !facts.get().exited()) {
+        continue;
+      }
+      exited.add(service.name());
+      if (reportedExits.add(service.name())) {
+        String what =
+            facts.isPresent()
+                ? ServiceExits.describe(
+                    service.name(), facts.get(), readyAt, ZoneId.systemDefault())
+                : "service '" + service.name() + "': its container was removed while the tests ran";
+        listener.warn(what + "; its log: " + service.log().file());
+      }
+    }
+    return exited;
   }
 
   /** Leaves the stack running for later builds; only {@code jtest:stop} removes it. */
@@ -783,6 +823,7 @@ public final class Stack {
       service.started.complete(null);
       service.ready.complete(null);
     }
+    stack.readyAt = Instant.now();
     kept.networks().forEach(n -> stack.networks.put(n, n));
     stack.volumes.addAll(kept.volumes());
     Endpoints.write(stack.endpoints(), options.workDir().resolve("services.properties"));

@@ -2,6 +2,7 @@ package dev.jtest.core.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.jtest.core.compose.ComposeLoader;
 import dev.jtest.core.compose.ComposeModel;
@@ -86,6 +87,31 @@ class StackTest {
               "interrupted (Ctrl-C or SIGTERM): removing the services of run "
                   + stack.identity().runId());
       assertThat(stack.interrupted()).isTrue();
+    }
+  }
+
+  @Test
+  void namesAServiceThatDiedAfterTheStackWasReadyOnce(@TempDir Path dir) throws Exception {
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack stack = start(engine, dir, "{timeout: 60s}");
+      try {
+        stack.awaitReady();
+        assertThat(stack.reportExitedServices()).isEmpty();
+
+        engine.killContainer(stack.services().get("api").containerId());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stack.reportExitedServices().isEmpty());
+        assertThat(stack.reportExitedServices()).containsExactly("api");
+        assertThat(warnings)
+            .singleElement()
+            .asString()
+            .matches(
+                "service 'api' exited with code 137 at \\d\\d:\\d\\d:\\d\\d\\.\\d{3}"
+                    + " \\(\\d+\\.\\d s after the stack was ready\\) while the tests ran;"
+                    + " its log: .*api\\.log");
+      } finally {
+        stack.stop();
+      }
     }
   }
 }
