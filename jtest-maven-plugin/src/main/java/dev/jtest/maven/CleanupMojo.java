@@ -64,8 +64,12 @@ public class CleanupMojo extends AbstractJtestMojo {
       return;
     }
     if (afterTests) {
+      RunningStack running = (RunningStack) inBuild;
+      if (running.stack().interrupted()) {
+        return; // Ctrl-C or SIGTERM: the services are being removed; jtest:stop says so
+      }
       // First after the tests, next to their results: a cleaner may fail on a dead service.
-      ((RunningStack) inBuild).stack().reportExitedServices();
+      running.stack().reportExitedServices();
     }
     Engine engine =
         inBuild instanceof RunningStack running

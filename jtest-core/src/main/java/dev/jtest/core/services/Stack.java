@@ -932,9 +932,16 @@ public final class Stack {
     interrupted.set(true);
     if (!removed.get()) {
       listener.warn(
-          "interrupted (Ctrl-C or SIGTERM): removing the services of run " + identity.runId());
-      teardown();
+          readyAt == null
+              ? "interrupted (Ctrl-C or SIGTERM): removing the services of run " + identity.runId()
+              : "interrupted (Ctrl-C or SIGTERM) while the services ran: tests that were running did"
+                  + " not finish, so any test count printed from here on is incomplete and no"
+                  + " result; removing the services of run "
+                  + identity.runId());
     }
+    // Also when the build's own stop is removing the stack: the JVM halts once the hooks have
+    // ended, so this one waits for that removal to finish rather than end halfway.
+    teardown();
   }
 
   private void removeHook() {

@@ -90,6 +90,27 @@ class StackTest {
     }
   }
 
+  /**
+   * The JVM halts as soon as its shutdown hooks have ended: a hook that left the removal to the
+   * build's own stop, already under way, let the JVM halt halfway through it.
+   */
+  @Test
+  void theShutdownHookWaitsForARemovalTheBuildHadBegun(@TempDir Path dir) throws Exception {
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack stack = start(engine, dir, "{timeout: 60s}");
+      stack.awaitReady();
+      String container = stack.services().get("api").containerId();
+      // The service ignores SIGTERM (sh as PID 1): its stop takes the whole 1 s grace period.
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(stack::stop);
+      Thread.sleep(300);
+
+      stack.interrupt();
+
+      assertThat(engine.inspect(container)).as("the container once the hook has ended").isEmpty();
+      stopping.join();
+    }
+  }
+
   @Test
   void namesAServiceThatDiedAfterTheStackWasReadyOnce(@TempDir Path dir) throws Exception {
     try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
