@@ -287,7 +287,14 @@ public final class Stack {
       if (service.containerId == null || oneShot.containsKey(service.name())) {
         continue;
       }
-      Optional<ContainerFacts> facts = engine.inspect(service.containerId);
+      Optional<ContainerFacts> facts;
+      try {
+        facts = engine.inspect(service.containerId);
+      } catch (EngineException e) {
+        // Only a diagnosis: it must never keep the stack from being stopped.
+        listener.detail(service.name() + ": cannot inspect its container: " + e.getMessage());
+        continue;
+      }
       if (aborted.get()) {
         return List.of(); // being removed (Ctrl-C, say): jtest stops them itself
       }
