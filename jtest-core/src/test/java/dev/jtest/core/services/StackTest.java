@@ -104,10 +104,13 @@ class StackTest {
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(stack::stop);
       Thread.sleep(300);
 
-      stack.interrupt();
+      try {
+        stack.interrupt();
 
-      assertThat(engine.inspect(container)).as("the container once the hook has ended").isEmpty();
-      stopping.join();
+        assertThat(engine.inspect(container)).as("the container once the hook has ended").isEmpty();
+      } finally {
+        stopping.join(); // nothing left behind, even when the assertion fails
+      }
     }
   }
 
