@@ -11,6 +11,7 @@ assert first.contains('Tests run: 4, Failures: 0, Errors: 0')
   assert first =~ /jtest: coverage ${service}: \d+ classes, line [\d.]+ %, branch/
   assert new File(basedir, "target/jtest/coverage/${service}.exec").length() > 0
 }
+assert first =~ /jtest: service 'victim' exited with code 137 at \d\d:\d\d:\d\d\.\d{3} \([\d.]+ s after the stack was ready\) while the tests ran/
 assert first =~ /service 'victim' died or was killed before a graceful stop \(exit code 137\): its coverage holds what the last dump got/
 assert first.contains('jtest: coverage report ')
 assert first.contains("service 'overwriter' ran with coverage but its JaCoCo agent never answered and left no data: the JVM did not load the agent.")

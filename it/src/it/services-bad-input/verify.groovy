@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 // One Maven build per invoker.goals.N of invoker.properties, in that order.
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert builds.size() == 14
+assert builds.size() == 15
 def once = { int build, String message ->
   def count = builds[build - 1].count(message)
   assert count == 1 : "build ${build} should say once (said ${count} times): ${message}"
@@ -25,11 +25,18 @@ once(13, "no services in typo.yml: it has no 'services:' key; 'sevices' at line 
 // A jtest.* value is checked when the build starts, coverage on or not: no goal runs.
 once(14, 'Invalid jtest.coverage.minimum="line:2": ratio 2 for line is outside 0..1')
 [3, 14].each { assert !builds[it - 1].contains('[INFO] --- ') }
+// An image build whose RUN step fails: the builder's output, and no intermediate container left.
+assert builds[14] =~ /failing-build\.yml:2: service 'web': building its image failed: .*returned a non-zero code: 3/
+assert builds[14].contains('  | jtest-it failing step of services-bad-input')
 // Builds the extension stops print no BUILD FAILURE banner.
-assert log.count('BUILD FAILURE') == 11
+assert log.count('BUILD FAILURE') == 12
 // One message each: no stack traces.
 assert !(log =~ /(?m)^\s+at [\w$.]+\(/)
 ['ClassCastException', 'NullPointerException', 'Cannot invoke', 'cannot be cast'].each { assert !log.contains(it) }
 
 def project = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/jtest/run.json')).projectId
 assert ['docker', 'ps', '-aq', '--filter', "label=dev.jtest.project=${project}"].execute().text.trim().isEmpty()
+// The builder's container of the failed step carries no jtest label: it must not be left at all.
+def failedStep = ['docker', 'ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}'].execute().text
+    .readLines().findAll { it.contains('failing step of services-bad-input') }
+assert failedStep.isEmpty() : "intermediate containers of the failed build left: ${failedStep}"

@@ -39,15 +39,39 @@ def leftovers = {
 }
 def signal = { Process process, String name -> ['kill', "-${name}", process.pid().toString()].execute().waitFor() }
 
-// Ctrl-C while the tests run: the shutdown hook removes containers, network and volume.
-holding.delete()
-def (interrupted, interruptedLog) = start('interrupted', ['verify', '-Dhold=120'])
-awaitHolding(interruptedLog, 180)
-assert !leftovers().isEmpty()
-signal(interrupted, 'INT')
-assert interrupted.waitFor(60, TimeUnit.SECONDS) : 'the build did not end after SIGINT'
-assert interruptedLog.text.contains('jtest: interrupted: removing the services of run')
-assert leftovers().isEmpty() : "left after SIGINT: ${leftovers()}"
+// Ctrl-C, or SIGTERM as CI sends when it cancels a job, while the tests run: the shutdown hook
+// removes containers, network and volume, keeps the logs, and the build says it was interrupted:
+// Maven goes on running goals while it shuts down, but none reports the partial count as a result.
+['INT', 'TERM'].each { name ->
+  holding.delete()
+  new File(basedir, 'target/jtest/logs/web.log').delete()
+  def (interrupted, interruptedLog) = start("interrupted-${name}", ['verify', '-Dhold=120'])
+  awaitHolding(interruptedLog, 180)
+  assert !leftovers().isEmpty()
+  signal(interrupted, name)
+  assert interrupted.waitFor(60, TimeUnit.SECONDS) : "the build did not end after SIG${name}"
+  def text = interruptedLog.text
+  assert text.contains('jtest: interrupted (Ctrl-C or SIGTERM) while the services ran: tests that were running did not finish, so any test count printed from here on is incomplete and no result; removing the services of run') : text
+  assert !text.contains('BUILD SUCCESS') && !text.contains('--- failsafe:3.6.1:verify') : text
+  assert !(text =~ /jtest: service '\w+' exited with code/) : 'services jtest stopped itself did not die'
+  assert leftovers().isEmpty() : "left after SIG${name}: ${leftovers()}"
+  assert new File(basedir, 'target/jtest/logs/web.log').text.contains('web: serving')
+}
+
+// Ctrl-C while jtest waits for a service to be ready: jtest stopped it, so the service is not to blame.
+def (waiting, waitingLog) = start('interrupted-ready', ['verify', '-Djtest.compose=never-ready.yml'])
+long readyDeadline = System.currentTimeMillis() + 180_000
+while (!(waitingLog.text.contains('jtest: web: started')) && System.currentTimeMillis() < readyDeadline) {
+  sleep 200
+}
+assert waitingLog.text.contains('jtest: web: started') : waitingLog.text
+sleep 1000
+signal(waiting, 'INT')
+assert waiting.waitFor(60, TimeUnit.SECONDS) : 'the build did not end after SIGINT'
+def waited = waitingLog.text
+assert waited.contains('jtest: interrupted (Ctrl-C or SIGTERM): removing the services of run') : waited
+assert !waited.contains('exited with code') && !waited.contains('while jtest waited for it to be ready') : waited
+assert leftovers().isEmpty() : "left after SIGINT during readiness: ${leftovers()}"
 
 // kill -9 leaves everything behind; the next start of the same project sweeps it.
 holding.delete()

@@ -7,8 +7,6 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,10 +14,10 @@ import java.util.Set;
  * Writes JaCoCo's execution data to a file when the JVM shuts down, but only after every other
  * application shutdown hook has finished.
  *
- * <p>The JVM starts all shutdown hooks at once, so JaCoCo's own exit dump races the application's
- * hooks and misses what they run (seen: an application hook fully captured in 3 of 12 graceful
- * stops). This hook joins the others first. It finds them through the JDK's registry of hooks,
- * {@code java.lang.ApplicationShutdownHooks.hooks}, which an agent may open with {@link
+ * <p>The JVM runs all shutdown hooks concurrently, so JaCoCo's own exit dump races the
+ * application's hooks and misses what they run (seen: an application hook fully captured in 3 of 12
+ * graceful stops). This hook waits for the others first. It finds them through the JDK's registry
+ * of hooks, {@code java.lang.ApplicationShutdownHooks.hooks}, which an agent may open with {@link
  * Instrumentation#redefineModule}; the JDK empties the field when shutdown begins, so the map
  * object is taken at start-up.
  *
@@ -41,24 +39,7 @@ public final class ShutdownDump {
   private static void run(Map<?, ?> hooks, Path file, long waitMillis) {
     long deadline = System.currentTimeMillis() + waitMillis;
     if (hooks != null) {
-      List<Thread> others = new ArrayList<>();
-      for (Object hook : hooks.keySet().toArray()) {
-        if (hook instanceof Thread && hook != Thread.currentThread()) {
-          others.add((Thread) hook);
-        }
-      }
-      for (Thread other : others) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          other.join(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+      awaitOtherHooks(hooks, deadline);
     }
     try {
       Class<?> rt =
@@ -77,6 +58,38 @@ public final class ShutdownDump {
           partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (ReflectiveOperationException | IOException | RuntimeException e) {
       System.err.println("jtest coverage: final dump failed: " + e);
+    }
+  }
+
+  /**
+   * Waits until every other application hook has finished, or {@code deadline} has passed. The JVM
+   * starts the hooks one after another, in the order of its registry, and may start this one first:
+   * {@link Thread#join} returns at once for a thread not started yet, so each hook is first awaited
+   * until it has been started. Once shutdown has begun the registry no longer changes (adding or
+   * removing a hook throws), so a hook removed earlier is not in it, and every hook in it is going
+   * to be started.
+   */
+  private static void awaitOtherHooks(Map<?, ?> hooks, long deadline) {
+    try {
+      for (Object hook : hooks.keySet().toArray()) {
+        if (!(hook instanceof Thread) || hook == Thread.currentThread()) {
+          continue;
+        }
+        Thread other = (Thread) hook;
+        while (other.getState() == Thread.State.NEW) {
+          if (System.currentTimeMillis() >= deadline) {
+            return;
+          }
+          Thread.sleep(1);
+        }
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          return;
+        }
+        other.join(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -63,6 +63,14 @@ public class CleanupMojo extends AbstractJtestMojo {
     if (afterTests && (model.isEmpty() || !(inBuild instanceof RunningStack))) {
       return;
     }
+    if (afterTests) {
+      RunningStack running = (RunningStack) inBuild;
+      if (running.stack().interrupted()) {
+        return; // Ctrl-C or SIGTERM: the services are being removed; jtest:stop says so
+      }
+      // First after the tests, next to their results: a cleaner may fail on a dead service.
+      running.stack().reportExitedServices();
+    }
     Engine engine =
         inBuild instanceof RunningStack running
             ? running.engine()

@@ -5,7 +5,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Waits until every service started by {@code jtest:start} is ready: its healthcheck passes and its
- * {@code x-jtest.wait} conditions hold. Fails fast with a diagnosis, removing the services first.
+ * {@code x-jtest.wait} conditions hold. Fails fast with a diagnosis, removing the services first;
+ * on Ctrl-C or SIGTERM meanwhile it fails as interrupted, never blaming a service jtest stopped.
  */
 @Mojo(name = "ready", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class ReadyMojo extends AbstractJtestMojo {

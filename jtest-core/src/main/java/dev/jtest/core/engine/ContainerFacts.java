@@ -1,5 +1,6 @@
 package dev.jtest.core.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param status {@code created}, {@code running}, {@code exited}, …
  * @param running whether its process runs
  * @param exitCode the exit code once it has exited
+ * @param finishedAt when its process ended, or {@code null} while it has not
  * @param oomKilled whether the kernel killed it for memory
  * @param health {@code starting}, {@code healthy}, {@code unhealthy}, or {@code null} without a
  *     healthcheck
@@ -31,6 +33,7 @@ public record ContainerFacts(
     String status,
     boolean running,
     Integer exitCode,
+    Instant finishedAt,
     boolean oomKilled,
     String health,
     List<HealthProbe> healthLog,

@@ -42,6 +42,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,9 @@ public final class Engine implements AutoCloseable {
             .withDockerfile(build.context().resolve(build.dockerfile()).toFile())
             .withTags(Set.of(build.tag()))
             .withLabels(build.labels())
-            .withPull(false);
+            .withPull(false)
+            // The intermediate container of a failed step would stay, unlabelled, for good.
+            .withForcerm(true);
     build.args().forEach(command::withBuildArg);
     if (build.target() != null) {
       command.withTarget(build.target());
@@ -490,6 +493,7 @@ public final class Engine implements AutoCloseable {
             state == null ? "unknown" : state.getStatus(),
             state != null && Boolean.TRUE.equals(state.getRunning()),
             exitCode == null ? null : exitCode.intValue(),
+            state == null ? null : finishedAt(state.getFinishedAt()),
             state != null && Boolean.TRUE.equals(state.getOOMKilled()),
             health == null ? null : health.getStatus(),
             log,
@@ -501,6 +505,18 @@ public final class Engine implements AutoCloseable {
                 ? Map.of()
                 : Map.copyOf(config.getLabels()),
             config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv())));
+  }
+
+  /** The engine's FinishedAt (RFC 3339), or null for its zero time, which means "not yet". */
+  private static Instant finishedAt(String text) {
+    if (text == null || text.startsWith("0001-01-01")) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

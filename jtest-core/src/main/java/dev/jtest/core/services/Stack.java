@@ -24,6 +24,7 @@ import dev.jtest.core.readiness.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +97,9 @@ public final class Stack {
   private final CompletableFuture<Void> failure = new CompletableFuture<>();
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final AtomicBoolean removed = new AtomicBoolean();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+  private final Set<String> reportedExits = ConcurrentHashMap.newKeySet();
+  private volatile Instant readyAt;
   private final boolean reused;
   private Thread shutdownHook;
 
@@ -206,6 +212,14 @@ public final class Stack {
     return reused;
   }
 
+  /**
+   * Whether the JVM began to shut down (Ctrl-C, SIGTERM) while this stack ran, so that the stack
+   * was removed by its shutdown hook: what ran meanwhile, such as tests, did not run to its end.
+   */
+  public boolean interrupted() {
+    return interrupted.get();
+  }
+
   /** The endpoint properties of every service. */
   public Map<String, String> endpoints() {
     Map<String, String> properties = new LinkedHashMap<>();
@@ -222,8 +236,11 @@ public final class Stack {
    *     stack is removed first (logs saved)
    */
   public void awaitReady() {
-    join(allOf(services.values().stream().map(s -> s.ready).toList()));
+    join(
+        allOf(services.values().stream().map(s -> s.ready).toList()),
+        "waited for the services to be ready");
     Instant ready = Instant.now();
+    readyAt = ready;
     ReadinessReport.write(
         options.workDir().resolve("readiness.json"), options.startedAt(), services.values(), ready);
     List<String> summary = new ArrayList<>();
@@ -254,6 +271,47 @@ public final class Stack {
   public void stop() {
     teardown();
     removeHook();
+  }
+
+  /**
+   * Warns, once per service, about each service whose container is no longer running although the
+   * stack was ready — one that died or was killed while the tests ran — naming its exit code and
+   * when it ended: a test that failed with a connection error then says why. One-shot services,
+   * awaited for their completion, are not counted.
+   *
+   * @return the names of the services found not running, in compose file order
+   */
+  public List<String> reportExitedServices() {
+    List<String> exited = new ArrayList<>();
+    for (ServiceRuntime service : services.values()) {
+      if (service.containerId == null || oneShot.containsKey(service.name())) {
+        continue;
+      }
+      Optional<ContainerFacts> facts;
+      try {
+        facts = engine.inspect(service.containerId);
+      } catch (EngineException e) {
+        // Only a diagnosis: it must never keep the stack from being stopped.
+        listener.detail(service.name() + ": cannot inspect its container: " + e.getMessage());
+        continue;
+      }
+      if (aborted.get()) {
+        return List.of(); // being removed (Ctrl-C, say): jtest stops them itself
+      }
+      if (facts.isPresent() && !facts.get().exited()) {
+        continue;
+      }
+      exited.add(service.name());
+      if (reportedExits.add(service.name())) {
+        String what =
+            facts.isPresent()
+                ? ServiceExits.describe(
+                    service.name(), facts.get(), readyAt, ZoneId.systemDefault())
+                : "service '" + service.name() + "': its container was removed while the tests ran";
+        listener.warn(what + "; its log: " + service.log().file());
+      }
+    }
+    return exited;
   }
 
   /** Leaves the stack running for later builds; only {@code jtest:stop} removes it. */
@@ -299,15 +357,7 @@ public final class Stack {
   // ---------------------------------------------------------------- start
 
   private void launch() {
-    shutdownHook =
-        new Thread(
-            () -> {
-              if (!removed.get()) {
-                listener.warn("interrupted: removing the services of run " + identity.runId());
-                teardown();
-              }
-            },
-            "jtest-shutdown");
+    shutdownHook = new Thread(this::interrupt, "jtest-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     writeRunFile();
     try {
@@ -347,7 +397,7 @@ public final class Stack {
           .thenRunAsync(() -> awaitReadiness(service), executor)
           .whenComplete((ignored, error) -> settle(service.ready, error));
     }
-    join(allOf(services.values().stream().map(s -> s.started).toList()));
+    join(allOf(services.values().stream().map(s -> s.started).toList()), "started the services");
     Endpoints.write(endpoints(), options.workDir().resolve("services.properties"));
     writeState(options.keepRunning());
   }
@@ -362,8 +412,12 @@ public final class Stack {
     }
   }
 
-  /** Waits for {@code goal} or the first failure; on failure removes everything and rethrows. */
-  private void join(CompletableFuture<Void> goal) {
+  /**
+   * Waits for {@code goal} or the first failure; on failure removes everything and rethrows.
+   *
+   * @param doing what jtest was doing, for the message of an interruption
+   */
+  private void join(CompletableFuture<Void> goal, String doing) {
     try {
       CompletableFuture.anyOf(goal, failure).get();
       if (failure.isCompletedExceptionally()) {
@@ -375,7 +429,15 @@ public final class Stack {
       throw new JtestException("interrupted while starting the services; they were removed", e);
     } catch (ExecutionException e) {
       Throwable cause = unwrap(e);
+      // Waits for the shutdown hook's removal, if it runs, to finish.
       stop();
+      if (interrupted.get()) {
+        throw new RunInterruptedException(
+            "the build was interrupted (Ctrl-C or SIGTERM) while jtest "
+                + doing
+                + ": the services were removed, their logs are in "
+                + options.workDir().resolve("logs"));
+      }
       if (cause instanceof JtestException jtest) {
         throw jtest;
       }
@@ -650,6 +712,9 @@ public final class Stack {
       service.readyAt = outcome.ready();
       runHook(service, "when ready", () -> options.hooks().ready(service));
     } catch (ServiceFailedException e) {
+      if (interrupted.get()) {
+        throw e; // jtest stopped it itself: no diagnosis; join reports the interruption
+      }
       throw new ServiceFailedException(spec.name(), e.getMessage() + diagnosis(service));
     }
     List<String> held = new ArrayList<>();
@@ -765,6 +830,7 @@ public final class Stack {
       service.started.complete(null);
       service.ready.complete(null);
     }
+    stack.readyAt = Instant.now();
     kept.networks().forEach(n -> stack.networks.put(n, n));
     stack.volumes.addAll(kept.volumes());
     Endpoints.write(stack.endpoints(), options.workDir().resolve("services.properties"));
@@ -862,6 +928,27 @@ public final class Stack {
     } catch (RuntimeException e) {
       listener.warn(service.name() + ": stop failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * What the shutdown hook does when the JVM shuts down (Ctrl-C, SIGTERM) while the stack runs:
+   * removes it. From here on, a service that exits or a start that is cancelled is this removal's
+   * doing, and is reported as the interruption.
+   */
+  void interrupt() {
+    interrupted.set(true);
+    if (!removed.get()) {
+      listener.warn(
+          readyAt == null
+              ? "interrupted (Ctrl-C or SIGTERM): removing the services of run " + identity.runId()
+              : "interrupted (Ctrl-C or SIGTERM) while the services ran: tests that were running did"
+                  + " not finish, so any test count printed from here on is incomplete and no"
+                  + " result; removing the services of run "
+                  + identity.runId());
+    }
+    // Also when the build's own stop is removing the stack: the JVM halts once the hooks have
+    // ended, so this one waits for that removal to finish rather than end halfway.
+    teardown();
   }
 
   private void removeHook() {

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +35,60 @@ class EngineTest {
       assertThat(engine.findImage("debian:bookworm-slim"))
           .hasValueSatisfying(image -> assertThat(image.id()).startsWith("sha256:"));
       assertThat(engine.findImage("jtest-test/never-built:none")).isEmpty();
+    }
+  }
+
+  /**
+   * The builder runs each step in an intermediate container; without force-rm the one of a failed
+   * step stays on the engine, stopped and without jtest's labels, so no sweep ever finds it.
+   */
+  @Test
+  void aFailedBuildLeavesNoIntermediateContainer(@TempDir Path context) throws Exception {
+    String marker = "jtest-failing-step-" + UUID.randomUUID();
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM debian:bookworm-slim\nRUN echo " + marker + " && exit 3\n");
+    List<String> output = new ArrayList<>();
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      assertThatThrownBy(
+              () ->
+                  engine.buildImage(
+                      new ImageBuild(
+                          context, "Dockerfile", Map.of(), null, "jtest-test/failing:1", Map.of()),
+                      output::add))
+          .isInstanceOf(EngineException.class)
+          .hasMessageContaining("returned a non-zero code: 3");
+      assertThat(output).anyMatch(line -> line.contains(marker));
+    } finally {
+      List<String> left = containersMentioning(marker);
+      left.forEach(id -> docker("rm", "-f", id));
+      assertThat(left).as("containers of the failed step left on the engine").isEmpty();
+    }
+  }
+
+  /** Ids of the containers, in any state, whose command mentions {@code text}. */
+  private static List<String> containersMentioning(String text) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (String line : docker("ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Command}}")) {
+      if (line.contains(text)) {
+        ids.add(line.substring(0, line.indexOf(' ')));
+      }
+    }
+    return ids;
+  }
+
+  private static List<String> docker(String... args) {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(command + " failed: " + lines);
+      }
+      return lines;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(command + " failed", e);
     }
   }
 

@@ -1,0 +1,56 @@
+package dev.jtest.core.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jtest.core.engine.ImageConfig;
+import dev.jtest.core.services.StackListener;
+import dev.jtest.core.testing.Specs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the agents join the JVM options a service already has, as Docker combines environments. */
+class CoverageHooksTest {
+
+  private static final ImageConfig IMAGE =
+      new ImageConfig(
+          List.of("java", "-cp", "/app", "Main"),
+          List.of(),
+          List.of("PATH=/usr/bin", "JAVA_TOOL_OPTIONS=-Dfrom=image -Xss1m"));
+
+  private static String toolOptions(Map<String, String> composeEnvironment) {
+    CoverageHooks hooks =
+        new CoverageHooks(
+            null,
+            new CoverageOptions(Path.of("target"), List.of("dev.demo.*"), List.of(), "-Pcoverage"),
+            StackListener.silent());
+    return hooks
+        .prepare(Specs.service("api").environment(composeEnvironment).build(), IMAGE)
+        .environment()
+        .get("JAVA_TOOL_OPTIONS");
+  }
+
+  @Test
+  void keepsTheImagesOwnOptionsAndAppendsBothAgents() {
+    assertThat(toolOptions(Map.of()))
+        .startsWith("-Dfrom=image -Xss1m -javaagent:/jtest-coverage/jacocoagent.jar=")
+        .contains(",includes=dev.demo.*")
+        .endsWith(
+            " -javaagent:/jtest-coverage/jtest-dump.jar=file=/jtest-coverage/data/api.exec,wait=8500");
+  }
+
+  @Test
+  void aComposeValueReplacesTheImagesAsDockerDoes() {
+    assertThat(toolOptions(Map.of("JAVA_TOOL_OPTIONS", "-Dfrom=compose")))
+        .startsWith("-Dfrom=compose -javaagent:/jtest-coverage/jacocoagent.jar=")
+        .doesNotContain("from=image");
+  }
+
+  @Test
+  void anEmptyComposeValueLeavesOnlyTheAgents() {
+    assertThat(toolOptions(Map.of("JAVA_TOOL_OPTIONS", "")))
+        .startsWith("-javaagent:/jtest-coverage/jacocoagent.jar=")
+        .doesNotContain("from=image");
+  }
+}
