@@ -375,10 +375,19 @@ public final class Stack {
             + " (run "
             + identity.runId()
             + ")");
+    Map<String, CompletableFuture<String>> images = new LinkedHashMap<>();
     for (ServiceRuntime service : services.values()) {
-      CompletableFuture<String> image =
-          CompletableFuture.supplyAsync(() -> resolveImage(service), executor);
-      List<CompletableFuture<Void>> dependencies = new ArrayList<>();
+      images.put(
+          service.name(), CompletableFuture.supplyAsync(() -> resolveImage(service), executor));
+    }
+    // As docker compose up: every image is built or pulled before the first container is created.
+    // Services log into target/jtest, inside a context such as `build: .`, and a file that grows
+    // while the context is sent fails the build.
+    CompletableFuture<Void> allImages =
+        CompletableFuture.allOf(images.values().toArray(CompletableFuture[]::new));
+    for (ServiceRuntime service : services.values()) {
+      CompletableFuture<String> image = images.get(service.name());
+      List<CompletableFuture<Void>> dependencies = new ArrayList<>(List.of(allImages));
       service
           .spec()
           .dependsOn()

@@ -138,4 +138,67 @@ class StackTest {
       }
     }
   }
+
+  /**
+   * A service's log is written into {@code target/jtest}, which lies inside a build context such as
+   * {@code build: .}: a container that logged while another service's context was being sent made
+   * the build fail ("Request to write … bytes exceeds size in header"). As {@code docker compose
+   * up}, every image is built or pulled before the first container is created.
+   */
+  @Test
+  void createsNoContainerBeforeEveryImageIsBuilt(@TempDir Path dir) throws Exception {
+    try (TestContainers containers = new TestContainers()) {
+      containers.probeImage();
+    }
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        """
+        FROM %s
+        ARG NONCE
+        RUN echo "$NONCE" && sleep 2
+        """
+            .formatted(TestContainers.PROBE_IMAGE));
+    Path compose = dir.resolve("compose.yaml");
+    Files.writeString(
+        compose,
+        """
+        services:
+          chatty:
+            image: %s
+            command: ["sh", "-c", "while :; do echo chatter; sleep 0.01; done"]
+            stop_grace_period: 1s
+            x-jtest:
+              wait: {timeout: 60s}
+          built:
+            build:
+              context: .
+              args: {NONCE: "%s"}
+            command: ["sh", "-c", "exec sleep 600"]
+            stop_grace_period: 1s
+            x-jtest:
+              wait: {timeout: 60s}
+        """
+            .formatted(TestContainers.PROBE_IMAGE, System.nanoTime()));
+    ComposeModel model = ComposeLoader.load(List.of(compose), Map.of(), Set.of());
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack stack =
+          Stack.start(
+              engine,
+              model,
+              new Stack.Options(
+                  dir, dir.resolve("target/jtest"), Instant.now(), false, Duration.ofSeconds(60)),
+              listener);
+      try {
+        stack.awaitReady();
+        String builtImage = stack.services().get("built").imageId;
+        Instant imageCreated = Instant.parse(engine.findImage(builtImage).orElseThrow().created());
+
+        assertThat(stack.services().get("chatty").startedAt)
+            .as("when chatty started, against when built's image was made")
+            .isAfterOrEqualTo(imageCreated);
+      } finally {
+        stack.stop();
+      }
+    }
+  }
 }
