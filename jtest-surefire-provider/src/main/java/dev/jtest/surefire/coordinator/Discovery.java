@@ -110,7 +110,10 @@ final class Discovery {
       List<TestItem> selected,
       int[] deselected) {
     boolean method = node.getSource().filter(MethodSource.class::isInstance).isPresent();
-    if (method || (node.isTest() && !node.isContainer())) {
+    // A container with nothing below it at discovery registers its tests as it runs: a class
+    // template (@ParameterizedClass) is one item, its invocations' tests come with it.
+    boolean runtimeTests = node.isContainer() && plan.getChildren(node).isEmpty();
+    if (method || (node.isTest() && !node.isContainer()) || runtimeTests) {
       TestItem item = item(node, topClass);
       Set<String> tags = node.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
       if (selection.selects(names(node, item), tags)) {
@@ -139,7 +142,13 @@ final class Discovery {
             .filter(MethodSource.class::isInstance)
             .map(MethodSource.class::cast)
             .orElse(null);
-    String className = source == null ? topClass : source.getClassName();
+    String className =
+        source != null
+            ? source.getClassName()
+            : node.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(s -> ((ClassSource) s).getClassName())
+                .orElse(topClass != null ? topClass : node.getDisplayName());
     String top = topClass == null ? className : topClass;
     boolean serial = node.getTags().stream().anyMatch(t -> t.getName().equals(SERIAL_TAG));
     String simple = className.substring(className.lastIndexOf('.') + 1);

@@ -33,33 +33,40 @@ public final class SurefireSink implements ReportSink {
   @Override
   public void testSetStarting(String topClass, String classText) {
     synchronized (listener) {
-      listener.testSetStarting(
-          new SimpleReportEntry(
-              runMode, indexer.indexClass(topClass), topClass, classText, null, null));
+      listener.testSetStarting(setEntry(topClass, classText, null, Map.of()));
     }
   }
 
   @Override
   public void testSetCompleted(String topClass, String classText, int elapsedMillis) {
     synchronized (listener) {
-      listener.testSetCompleted(
-          new SimpleReportEntry(
-              runMode,
-              indexer.indexClass(topClass),
-              topClass,
-              classText,
-              null,
-              null,
-              null,
-              elapsedMillis,
-              null,
-              systemProperties()));
+      listener.testSetCompleted(setEntry(topClass, classText, elapsedMillis, systemProperties()));
     }
+  }
+
+  /** The entry of a test set: its top-level class, which is also its qualified name. */
+  private SimpleReportEntry setEntry(
+      String topClass, String classText, Integer elapsedMillis, Map<String, String> properties) {
+    return new SimpleReportEntry(
+        runMode,
+        indexer.indexClass(topClass),
+        topClass,
+        classText,
+        topClass,
+        null,
+        null,
+        null,
+        elapsedMillis,
+        null,
+        properties);
   }
 
   @Override
   public void event(String topClass, ReportEvent event) {
-    long runId = indexer.indexClassMethod(topClass, event.name());
+    // Keyed as the stock provider keys it (a test's unique id), so that two tests of one name in
+    // a test set, e.g. in two nested classes, stay two tests in the report's counts, and a test's
+    // reruns stay one.
+    long runId = indexer.indexClassMethod(topClass, event.runKey());
     synchronized (listener) {
       if (event.kind() == ReportEvent.Kind.OUTPUT) {
         listener.writeTestOutput(
@@ -77,6 +84,7 @@ public final class SurefireSink implements ReportSink {
               runId,
               topClass,
               event.classText(),
+              event.qualified(),
               event.name(),
               event.nameText(),
               trace,
@@ -92,6 +100,15 @@ public final class SurefireSink implements ReportSink {
         case ASSUMPTION -> listener.testAssumptionFailure(entry);
         default -> throw new IllegalStateException("unexpected " + event.kind());
       }
+    }
+    boolean test = event.runKey() != null && event.runKey().equals(event.testId());
+    boolean done =
+        event.kind() == ReportEvent.Kind.SUCCEEDED
+            || event.kind() == ReportEvent.Kind.SKIPPED
+            || event.kind() == ReportEvent.Kind.ASSUMPTION;
+    if (test && done) {
+      // A failed test keeps its run id, so that its reruns join it; the others are let go.
+      indexer.forgetClassMethod(topClass, event.runKey());
     }
   }
 
