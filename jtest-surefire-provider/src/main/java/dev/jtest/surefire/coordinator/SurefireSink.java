@@ -18,6 +18,9 @@ import org.apache.maven.surefire.report.ClassMethodIndexer;
  */
 public final class SurefireSink implements ReportSink {
 
+  /** Whether this Surefire's report entries carry the class name a testcase is written with. */
+  private static final boolean QUALIFIED_NAMES = hasQualifiedNames();
+
   private final TestReportListener<TestOutputReportEntry> listener;
   private final ClassMethodIndexer indexer = new ClassMethodIndexer();
   private RunMode runMode = RunMode.NORMAL_RUN;
@@ -47,8 +50,7 @@ public final class SurefireSink implements ReportSink {
   /** The entry of a test set: its top-level class, which is also its qualified name. */
   private SimpleReportEntry setEntry(
       String topClass, String classText, Integer elapsedMillis, Map<String, String> properties) {
-    return new SimpleReportEntry(
-        runMode,
+    return entry(
         indexer.indexClass(topClass),
         topClass,
         classText,
@@ -59,6 +61,60 @@ public final class SurefireSink implements ReportSink {
         elapsedMillis,
         null,
         properties);
+  }
+
+  /**
+   * A report entry with the qualified class name its {@code testcase} is written with (Surefire 3.6
+   * and newer). Surefire 3.5's report API has no such name and writes the class's display text
+   * instead, as its own JUnit Platform provider's reports do.
+   */
+  private SimpleReportEntry entry(
+      Long runId,
+      String source,
+      String sourceText,
+      String qualified,
+      String name,
+      String nameText,
+      StackTraceWriter trace,
+      Integer elapsed,
+      String message,
+      Map<String, String> properties) {
+    if (QUALIFIED_NAMES) {
+      return new SimpleReportEntry(
+          runMode,
+          runId,
+          source,
+          sourceText,
+          qualified,
+          name,
+          nameText,
+          trace,
+          elapsed,
+          message,
+          properties);
+    }
+    return new SimpleReportEntry(
+        runMode, runId, source, sourceText, name, nameText, trace, elapsed, message, properties);
+  }
+
+  private static boolean hasQualifiedNames() {
+    try {
+      SimpleReportEntry.class.getConstructor(
+          RunMode.class,
+          Long.class,
+          String.class,
+          String.class,
+          String.class,
+          String.class,
+          String.class,
+          StackTraceWriter.class,
+          Integer.class,
+          String.class,
+          Map.class);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   @Override
@@ -79,8 +135,7 @@ public final class SurefireSink implements ReportSink {
               ? event.reason()
               : event.failure() == null ? null : event.failure().message();
       SimpleReportEntry entry =
-          new SimpleReportEntry(
-              runMode,
+          entry(
               runId,
               topClass,
               event.classText(),
