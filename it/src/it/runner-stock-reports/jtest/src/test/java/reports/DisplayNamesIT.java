@@ -45,6 +45,13 @@ class DisplayNamesIT {
       @DisplayName("message names both")
       void namesBoth() {}
 
+      @Test
+      void flakyInNested() {
+        if (Marker.first("DisplayNamesIT.flakyInNested")) {
+          throw new AssertionError("fails the first time only");
+        }
+      }
+
       @Nested
       class Undecorated {
         @Test
