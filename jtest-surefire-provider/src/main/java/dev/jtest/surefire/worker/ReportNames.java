@@ -153,9 +153,12 @@ final class ReportNames {
     }
   }
 
+  /**
+   * Whether the last segment of its unique id is an engine's ({@code …/[engine:junit-jupiter]}).
+   */
   private static boolean isEngine(TestIdentifier id) {
-    List<UniqueId.Segment> segments = UniqueId.parse(id.getUniqueId()).getSegments();
-    return segments.get(segments.size() - 1).getType().equals("engine");
+    String uniqueId = id.getUniqueId();
+    return uniqueId.startsWith("[engine:", uniqueId.lastIndexOf('['));
   }
 
   private static boolean isClassSource(TestIdentifier id) {
