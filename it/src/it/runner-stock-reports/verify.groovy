@@ -40,6 +40,7 @@ assert stockText.contains('<flakyFailure') && stockText.contains('<rerunFailure'
 assert stockText.contains('name="initializationError"') && stockText.contains('name="executionError"')
 assert stockText.contains('name="hasValue()[1]"') || stockText.contains('hasValue')
 assert stockText.contains('name="factory()[2][1]"')
+assert stockText.contains('classname="reports.LegacyIT"')
 def summary = new XmlSlurper().parse(new File(stockReports, 'failsafe-summary.xml'))
 assert summary.flakes.text().toInteger() >= 4 && summary.skipped.text().toInteger() >= 5
 
