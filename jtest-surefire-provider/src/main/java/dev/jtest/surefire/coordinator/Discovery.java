@@ -2,6 +2,7 @@ package dev.jtest.surefire.coordinator;
 
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.jtest.surefire.Engines;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.select.Selection;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class Discovery {
     for (String name : classNames) {
       selectors.add(DiscoverySelectors.selectClass(load(name)));
     }
-    List<Filter<?>> filters = new ArrayList<>();
+    List<Filter<?>> filters = new ArrayList<>(Engines.filters(loader));
     if (groups != null && !groups.isBlank()) {
       filters.add(TagFilter.includeTags(split(groups)));
     }
