@@ -42,6 +42,8 @@ final class Discovery {
   /** The serial tag: {@code @Serial} carries it, and a plain {@code @Tag("serial")} counts too. */
   static final String SERIAL_TAG = "serial";
 
+  private static final String JUPITER = "[engine:junit-jupiter]";
+
   /**
    * @param selected the tests to run, in discovery order
    * @param deselected how many discovered tests {@code jtest.k}/{@code jtest.m} left out
@@ -96,11 +98,34 @@ final class Discovery {
     List<TestItem> selected = new ArrayList<>();
     int[] deselected = {0};
     for (TestIdentifier engine : plan.getRoots()) {
+      boolean jupiter = engine.getUniqueId().equals(JUPITER);
       for (TestIdentifier child : plan.getChildren(engine)) {
-        collect(plan, child, null, selection, selected, deselected);
+        if (jupiter) {
+          collect(plan, child, null, selection, selected, deselected);
+        } else {
+          // Another engine's class is one item: Vintage, asked for one test of a JUnit 3 suite
+          // by its unique id, runs every test of that name in the suite (Guava's testlib suites
+          // repeat names hundreds of times), so its tests cannot be handed out one by one.
+          select(child, null, selection, selected, deselected);
+        }
       }
     }
     return new Result(selected, deselected[0]);
+  }
+
+  private void select(
+      TestIdentifier node,
+      String topClass,
+      Selection selection,
+      List<TestItem> selected,
+      int[] deselected) {
+    TestItem item = item(node, topClass);
+    Set<String> tags = node.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
+    if (selection.selects(names(node, item), tags)) {
+      selected.add(item);
+    } else {
+      deselected[0]++;
+    }
   }
 
   private void collect(
@@ -115,13 +140,7 @@ final class Discovery {
     // template (@ParameterizedClass) is one item, its invocations' tests come with it.
     boolean runtimeTests = node.isContainer() && plan.getChildren(node).isEmpty();
     if (method || (node.isTest() && !node.isContainer()) || runtimeTests) {
-      TestItem item = item(node, topClass);
-      Set<String> tags = node.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-      if (selection.selects(names(node, item), tags)) {
-        selected.add(item);
-      } else {
-        deselected[0]++;
-      }
+      select(node, topClass, selection, selected, deselected);
       return;
     }
     String top = topClass;
