@@ -5,7 +5,8 @@
 #   bench/run.sh ready provider      # only these parts
 #   bench/run.sh --runs 1 ready      # a quick look (figures not worth quoting)
 #
-# Parts: scheduling (run.py), ready (ready.py), coverage (coverage.py), provider (provider.py).
+# Parts: scheduling (run.py), ready (ready.py), coverage (coverage.py), provider (provider.py),
+# reports (reports.py: one run each, not in the default set; about 5 minutes).
 # --no-build reuses the jtest that it/target/local-repo holds instead of building this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +18,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --no-build) build=; shift ;;
-    scheduling|ready|coverage|provider) parts+=("$1"); shift ;;
-    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider]..." >&2; exit 2 ;;
+    scheduling|ready|coverage|provider|reports) parts+=("$1"); shift ;;
+    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports]..." >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=(scheduling ready coverage provider)
@@ -49,6 +50,7 @@ for part in "${parts[@]}"; do
     ready) python3 bench/ready.py --runs "$runs" ;;
     coverage) python3 bench/coverage.py --runs "$runs" ;;
     provider) python3 bench/provider.py --runs "$runs" ;;
+    reports) python3 bench/reports.py ;;
   esac
 done
 say "done in $(( ($(date +%s) - started) / 60 )) min; results in bench/results/"

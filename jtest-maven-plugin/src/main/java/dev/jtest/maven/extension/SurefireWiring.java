@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Exclusion;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the jtest provider into a project's Surefire {@code test} and Failsafe {@code
  * integration-test} runs: the provider and the JUnit Platform launcher that matches the project's
- * JUnit as plugin dependencies, {@code forkCount=1} (that fork is jtest's coordinator), the pom's
- * {@code jtest.*} properties passed to the fork, and a Failsafe plugin with {@code
+ * JUnit as plugin dependencies (with Surefire 3.6 or newer also the Vintage engine, as stock
+ * Surefire adds it for JUnit 4 tests), {@code forkCount=1} (that fork is jtest's coordinator), the
+ * pom's {@code jtest.*} properties passed to the fork, and a Failsafe plugin with {@code
  * integration-test} and {@code verify} goals when the pom has none. Everything else the user
  * configured is left as it is.
  */
@@ -36,6 +38,14 @@ public final class SurefireWiring {
   static final String FAILSAFE = "maven-failsafe-plugin";
   static final String PLATFORM_GROUP = "org.junit.platform";
   static final String LAUNCHER = "junit-platform-launcher";
+  static final String VINTAGE_GROUP = "org.junit.vintage";
+  static final String VINTAGE = "junit-vintage-engine";
+
+  /**
+   * The first Surefire whose own JUnit Platform provider adds the Vintage engine when {@code
+   * junit:junit} is on the test class path, so that JUnit 3 and 4 tests run beside Jupiter's.
+   */
+  static final int[] VINTAGE_BY_DEFAULT = {3, 6, 0};
 
   /** The oldest Surefire whose provider API jtest's provider is built against. */
   static final int[] OLDEST_SUREFIRE = {3, 5, 0};
@@ -77,6 +87,9 @@ public final class SurefireWiring {
     for (Plugin plugin : List.of(surefire, failsafe)) {
       addDependency(plugin, JTEST_GROUP, PROVIDER, versions.getProperty("jtest"));
       addDependency(plugin, PLATFORM_GROUP, LAUNCHER, platform);
+      if (!olderThan(plugin.getVersion(), VINTAGE_BY_DEFAULT) && !declaresVintage(project)) {
+        addVintage(plugin, junitOf(platform));
+      }
       configure(plugin, session, project, jtestProperties);
     }
     LOG.debug(
@@ -147,17 +160,46 @@ public final class SurefireWiring {
     return plugin;
   }
 
-  private static void addDependency(Plugin plugin, String group, String artifact, String version) {
+  /** The JUnit (Jupiter, Vintage) version of a Platform version: the inverse of platformOf. */
+  static String junitOf(String platformVersion) {
+    return platformVersion.startsWith("1.") ? "5." + platformVersion.substring(2) : platformVersion;
+  }
+
+  private static boolean declaresVintage(MavenProject project) {
+    return project.getDependencies().stream()
+        .anyMatch(d -> VINTAGE_GROUP.equals(d.getGroupId()) && VINTAGE.equals(d.getArtifactId()));
+  }
+
+  /**
+   * The Vintage engine, as stock Surefire adds it, but without the JUnit 4 it depends on: the
+   * provider lets it run only when the project's own test class path has JUnit 4, where stock adds
+   * it only then (that class path is not resolved yet when this runs).
+   */
+  private static void addVintage(Plugin plugin, String version) {
+    Dependency vintage = addDependency(plugin, VINTAGE_GROUP, VINTAGE, version);
+    if (vintage != null) {
+      Exclusion junit = new Exclusion();
+      junit.setGroupId("junit");
+      junit.setArtifactId("junit");
+      vintage.addExclusion(junit);
+    }
+  }
+
+  /** Adds a plugin dependency unless the plugin has one on that artifact; returns it, or null. */
+  private static Dependency addDependency(
+      Plugin plugin, String group, String artifact, String version) {
     boolean present =
         plugin.getDependencies().stream()
             .anyMatch(d -> group.equals(d.getGroupId()) && artifact.equals(d.getArtifactId()));
-    if (!present) {
-      Dependency dependency = new Dependency();
-      dependency.setGroupId(group);
-      dependency.setArtifactId(artifact);
-      dependency.setVersion(version);
-      plugin.addDependency(dependency);
+    if (present) {
+      return null;
     }
+    Dependency dependency = new Dependency();
+    dependency.setGroupId(group);
+    dependency.setArtifactId(artifact);
+    dependency.setVersion(version);
+    plugin.addDependency(dependency);
+    return dependency;
   }
 
   /**

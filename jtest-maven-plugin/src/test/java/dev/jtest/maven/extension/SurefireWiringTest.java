@@ -14,6 +14,19 @@ class SurefireWiringTest {
   }
 
   @Test
+  void mapsPlatformBackToTheJUnitVersionOfItsVintageEngine() {
+    assertThat(SurefireWiring.junitOf("1.14.4")).isEqualTo("5.14.4");
+    assertThat(SurefireWiring.junitOf("6.1.3")).isEqualTo("6.1.3");
+  }
+
+  @Test
+  void addsVintageOnlyFromSurefireThreeSixAsStockDoes() {
+    int[] since = SurefireWiring.VINTAGE_BY_DEFAULT;
+    assertThat(SurefireWiring.olderThan("3.5.4", since)).isTrue();
+    assertThat(SurefireWiring.olderThan("3.6.0", since)).isFalse();
+  }
+
+  @Test
   void upgradesOnlySurefireOlderThanThreeFive() {
     int[] oldest = SurefireWiring.OLDEST_SUREFIRE;
     assertThat(SurefireWiring.olderThan("3.2.5", oldest)).isTrue();

@@ -174,7 +174,7 @@ final class Coordinator {
         current.runningTests.put(event.testId(), event);
         if (armTimeout && !armed) {
           armed = true;
-          collector.startEarly(event.topClass(), event.classText());
+          collector.startEarly(event.topClass(), event.setText());
         }
       }
       case OUTPUT -> {
@@ -248,8 +248,11 @@ final class Coordinator {
               first.id(),
               first.topClass(),
               null,
+              null,
+              first.className(),
               first.name(),
               null,
+              first.id(),
               null,
               null,
               null,

@@ -2,6 +2,7 @@ package dev.jtest.surefire.coordinator;
 
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.jtest.surefire.Engines;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.select.Selection;
 import java.io.IOException;
@@ -41,6 +42,8 @@ final class Discovery {
   /** The serial tag: {@code @Serial} carries it, and a plain {@code @Tag("serial")} counts too. */
   static final String SERIAL_TAG = "serial";
 
+  private static final String JUPITER = "[engine:junit-jupiter]";
+
   /**
    * @param selected the tests to run, in discovery order
    * @param deselected how many discovered tests {@code jtest.k}/{@code jtest.m} left out
@@ -71,7 +74,7 @@ final class Discovery {
     for (String name : classNames) {
       selectors.add(DiscoverySelectors.selectClass(load(name)));
     }
-    List<Filter<?>> filters = new ArrayList<>();
+    List<Filter<?>> filters = new ArrayList<>(Engines.filters(loader));
     if (groups != null && !groups.isBlank()) {
       filters.add(TagFilter.includeTags(split(groups)));
     }
@@ -95,11 +98,34 @@ final class Discovery {
     List<TestItem> selected = new ArrayList<>();
     int[] deselected = {0};
     for (TestIdentifier engine : plan.getRoots()) {
+      boolean jupiter = engine.getUniqueId().equals(JUPITER);
       for (TestIdentifier child : plan.getChildren(engine)) {
-        collect(plan, child, null, selection, selected, deselected);
+        if (jupiter) {
+          collect(plan, child, null, selection, selected, deselected);
+        } else {
+          // Another engine's class is one item: Vintage, asked for one test of a JUnit 3 suite
+          // by its unique id, runs every test of that name in the suite (Guava's testlib suites
+          // repeat names hundreds of times), so its tests cannot be handed out one by one.
+          select(child, null, selection, selected, deselected);
+        }
       }
     }
     return new Result(selected, deselected[0]);
+  }
+
+  private void select(
+      TestIdentifier node,
+      String topClass,
+      Selection selection,
+      List<TestItem> selected,
+      int[] deselected) {
+    TestItem item = item(node, topClass);
+    Set<String> tags = node.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
+    if (selection.selects(names(node, item), tags)) {
+      selected.add(item);
+    } else {
+      deselected[0]++;
+    }
   }
 
   private void collect(
@@ -110,14 +136,11 @@ final class Discovery {
       List<TestItem> selected,
       int[] deselected) {
     boolean method = node.getSource().filter(MethodSource.class::isInstance).isPresent();
-    if (method || (node.isTest() && !node.isContainer())) {
-      TestItem item = item(node, topClass);
-      Set<String> tags = node.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-      if (selection.selects(names(node, item), tags)) {
-        selected.add(item);
-      } else {
-        deselected[0]++;
-      }
+    // A container with nothing below it at discovery registers its tests as it runs: a class
+    // template (@ParameterizedClass) is one item, its invocations' tests come with it.
+    boolean runtimeTests = node.isContainer() && plan.getChildren(node).isEmpty();
+    if (method || (node.isTest() && !node.isContainer()) || runtimeTests) {
+      select(node, topClass, selection, selected, deselected);
       return;
     }
     String top = topClass;
@@ -139,7 +162,13 @@ final class Discovery {
             .filter(MethodSource.class::isInstance)
             .map(MethodSource.class::cast)
             .orElse(null);
-    String className = source == null ? topClass : source.getClassName();
+    String className =
+        source != null
+            ? source.getClassName()
+            : node.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(s -> ((ClassSource) s).getClassName())
+                .orElse(topClass != null ? topClass : node.getDisplayName());
     String top = topClass == null ? className : topClass;
     boolean serial = node.getTags().stream().anyMatch(t -> t.getName().equals(SERIAL_TAG));
     String simple = className.substring(className.lastIndexOf('.') + 1);

@@ -51,7 +51,7 @@ final class ReportCollector {
       return;
     }
     if (event.kind() != Kind.OUTPUT && set.classText == null) {
-      set.classText = event.classText();
+      set.classText = event.setText();
     }
     String key = event.testId() == null ? "" : event.testId();
     set.byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(event);

@@ -18,6 +18,9 @@ import org.apache.maven.surefire.report.ClassMethodIndexer;
  */
 public final class SurefireSink implements ReportSink {
 
+  /** Whether this Surefire's report entries carry the class name a testcase is written with. */
+  private static final boolean QUALIFIED_NAMES = hasQualifiedNames();
+
   private final TestReportListener<TestOutputReportEntry> listener;
   private final ClassMethodIndexer indexer = new ClassMethodIndexer();
   private RunMode runMode = RunMode.NORMAL_RUN;
@@ -33,33 +36,93 @@ public final class SurefireSink implements ReportSink {
   @Override
   public void testSetStarting(String topClass, String classText) {
     synchronized (listener) {
-      listener.testSetStarting(
-          new SimpleReportEntry(
-              runMode, indexer.indexClass(topClass), topClass, classText, null, null));
+      listener.testSetStarting(setEntry(topClass, classText, null, Map.of()));
     }
   }
 
   @Override
   public void testSetCompleted(String topClass, String classText, int elapsedMillis) {
     synchronized (listener) {
-      listener.testSetCompleted(
-          new SimpleReportEntry(
-              runMode,
-              indexer.indexClass(topClass),
-              topClass,
-              classText,
-              null,
-              null,
-              null,
-              elapsedMillis,
-              null,
-              systemProperties()));
+      listener.testSetCompleted(setEntry(topClass, classText, elapsedMillis, systemProperties()));
+    }
+  }
+
+  /** The entry of a test set: its top-level class, which is also its qualified name. */
+  private SimpleReportEntry setEntry(
+      String topClass, String classText, Integer elapsedMillis, Map<String, String> properties) {
+    return entry(
+        indexer.indexClass(topClass),
+        topClass,
+        classText,
+        topClass,
+        null,
+        null,
+        null,
+        elapsedMillis,
+        null,
+        properties);
+  }
+
+  /**
+   * A report entry with the qualified class name its {@code testcase} is written with (Surefire 3.6
+   * and newer). Surefire 3.5's report API has no such name and writes the class's display text
+   * instead, as its own JUnit Platform provider's reports do.
+   */
+  private SimpleReportEntry entry(
+      Long runId,
+      String source,
+      String sourceText,
+      String qualified,
+      String name,
+      String nameText,
+      StackTraceWriter trace,
+      Integer elapsed,
+      String message,
+      Map<String, String> properties) {
+    if (QUALIFIED_NAMES) {
+      return new SimpleReportEntry(
+          runMode,
+          runId,
+          source,
+          sourceText,
+          qualified,
+          name,
+          nameText,
+          trace,
+          elapsed,
+          message,
+          properties);
+    }
+    return new SimpleReportEntry(
+        runMode, runId, source, sourceText, name, nameText, trace, elapsed, message, properties);
+  }
+
+  private static boolean hasQualifiedNames() {
+    try {
+      SimpleReportEntry.class.getConstructor(
+          RunMode.class,
+          Long.class,
+          String.class,
+          String.class,
+          String.class,
+          String.class,
+          String.class,
+          StackTraceWriter.class,
+          Integer.class,
+          String.class,
+          Map.class);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
     }
   }
 
   @Override
   public void event(String topClass, ReportEvent event) {
-    long runId = indexer.indexClassMethod(topClass, event.name());
+    // Keyed as the stock provider keys it (a test's unique id), so that two tests of one name in
+    // a test set, e.g. in two nested classes, stay two tests in the report's counts, and a test's
+    // reruns stay one.
+    long runId = indexer.indexClassMethod(topClass, event.runKey());
     synchronized (listener) {
       if (event.kind() == ReportEvent.Kind.OUTPUT) {
         listener.writeTestOutput(
@@ -72,11 +135,11 @@ public final class SurefireSink implements ReportSink {
               ? event.reason()
               : event.failure() == null ? null : event.failure().message();
       SimpleReportEntry entry =
-          new SimpleReportEntry(
-              runMode,
+          entry(
               runId,
               topClass,
               event.classText(),
+              event.qualified(),
               event.name(),
               event.nameText(),
               trace,
@@ -92,6 +155,15 @@ public final class SurefireSink implements ReportSink {
         case ASSUMPTION -> listener.testAssumptionFailure(entry);
         default -> throw new IllegalStateException("unexpected " + event.kind());
       }
+    }
+    boolean test = event.runKey() != null && event.runKey().equals(event.testId());
+    boolean done =
+        event.kind() == ReportEvent.Kind.SUCCEEDED
+            || event.kind() == ReportEvent.Kind.SKIPPED
+            || event.kind() == ReportEvent.Kind.ASSUMPTION;
+    if (test && done) {
+      // A failed test keeps its run id, so that its reruns join it; the others are let go.
+      indexer.forgetClassMethod(topClass, event.runKey());
     }
   }
 

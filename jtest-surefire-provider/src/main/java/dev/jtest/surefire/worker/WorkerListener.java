@@ -6,6 +6,8 @@ import dev.jtest.surefire.wire.ReportEvent.Failure;
 import dev.jtest.surefire.wire.ReportEvent.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +25,11 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class WorkerListener implements TestExecutionListener {
 
-  private static final String INITIALIZATION_ERROR = "initializationError";
-  private static final String EXECUTION_ERROR = "executionError";
-
   private final WorkerChannel channel;
   private final Set<String> items;
   private final Map<String, Long> startTimes = new ConcurrentHashMap<>();
   private final Set<String> classesWithSuccess = ConcurrentHashMap.newKeySet();
+  private final Set<String> classesWithStartedTests = ConcurrentHashMap.newKeySet();
   private volatile ReportNames names;
   private volatile TestIdentifier current;
 
@@ -52,6 +52,13 @@ final class WorkerListener implements TestExecutionListener {
     }
     if (id.isTest()) {
       report(Kind.STARTING, id, null, null, null);
+      for (TestIdentifier node = id;
+          node != null;
+          node = names.plan().getParent(node).orElse(null)) {
+        if (ReportNames.isClass(node)) {
+          classesWithStartedTests.add(node.getUniqueId());
+        }
+      }
     }
   }
 
@@ -64,21 +71,45 @@ final class WorkerListener implements TestExecutionListener {
     if (id.isTest()) {
       switch (status) {
         case SUCCESSFUL -> {
-          report(Kind.SUCCEEDED, id, elapsed, null, null);
+          report(Kind.SUCCEEDED, id, status, elapsed, null);
           classesWithSuccess.add(names.topClass(id));
         }
-        case ABORTED -> report(Kind.ASSUMPTION, id, elapsed, thrown, null);
-        case FAILED -> report(failureKind(thrown), id, elapsed, thrown, null);
+        case ABORTED -> report(Kind.ASSUMPTION, id, status, elapsed, thrown);
+        case FAILED -> report(failureKind(thrown), id, status, elapsed, thrown);
       }
     } else if (status == Status.FAILED) {
-      String classFailure =
-          classesWithSuccess.contains(names.topClass(id)) ? EXECUTION_ERROR : INITIALIZATION_ERROR;
-      report(failureKind(thrown), id, elapsed, thrown, classFailure);
+      report(failureKind(thrown), id, status, elapsed, thrown);
+    } else if (status == Status.ABORTED
+        && ReportNames.isClass(id)
+        && !classesWithStartedTests.contains(id.getUniqueId())) {
+      abortedClass(id, thrown, elapsed);
+    }
+    if (ReportNames.isClass(id)) {
+      classesWithStartedTests.remove(id.getUniqueId());
     }
     if (items.contains(id.getUniqueId())) {
       channel.send(Message.of(Message.Type.ITEM_FINISHED, id.getUniqueId(), status.name()));
     }
     current = null;
+  }
+
+  /**
+   * A class aborted (an assumption failed in its {@code @BeforeAll}) before any of its tests
+   * started: as the stock provider, each of its tests is reported as skipped by that assumption, or
+   * the class itself when it holds no test known before it ran.
+   */
+  private void abortedClass(TestIdentifier id, Throwable thrown, Integer elapsed) {
+    List<TestIdentifier> tests =
+        names.plan().getDescendants(id).stream()
+            .filter(TestIdentifier::isTest)
+            .sorted(Comparator.comparing(TestIdentifier::getUniqueId))
+            .toList();
+    if (tests.isEmpty()) {
+      report(Kind.ASSUMPTION, id, Status.ABORTED, elapsed, thrown);
+    }
+    for (TestIdentifier test : tests) {
+      report(Kind.ASSUMPTION, test, Status.ABORTED, null, thrown);
+    }
   }
 
   @Override
@@ -95,35 +126,26 @@ final class WorkerListener implements TestExecutionListener {
   }
 
   private void skipped(TestIdentifier id, String reason) {
-    String name = names.name(id, null);
-    send(
-        new ReportEvent(
-            Kind.SKIPPED,
-            id.getUniqueId(),
-            names.topClass(id),
-            names.classText(id),
-            name,
-            names.nameText(id, name),
-            null,
-            reason,
-            null,
-            null,
-            false,
-            false));
+    send(event(Kind.SKIPPED, id, null, null, reason, null));
   }
 
   /** Files a line of output under the test that is running, if any. */
   void output(String line, boolean stdout) {
     TestIdentifier running = current;
     ReportNames plan = names;
+    String topClass = running == null || plan == null ? null : plan.topClass(running);
+    String testId = running == null ? null : running.getUniqueId();
     send(
         new ReportEvent(
             Kind.OUTPUT,
-            running == null ? null : running.getUniqueId(),
-            running == null || plan == null ? null : plan.topClass(running),
+            testId,
+            topClass,
             null,
             null,
             null,
+            null,
+            null,
+            testId,
             null,
             null,
             null,
@@ -137,23 +159,35 @@ final class WorkerListener implements TestExecutionListener {
   }
 
   private void report(
-      Kind kind, TestIdentifier id, Integer elapsed, Throwable thrown, String classFailure) {
-    String topClass = names.topClass(id);
-    String name = names.name(id, classFailure);
-    send(
-        new ReportEvent(
-            kind,
-            id.getUniqueId(),
-            topClass,
-            names.classText(id),
-            name,
-            classFailure != null ? null : names.nameText(id, name),
-            elapsed,
-            null,
-            thrown == null ? null : failure(thrown, topClass, name),
-            null,
-            false,
-            classFailure != null));
+      Kind kind, TestIdentifier id, Status status, Integer elapsed, Throwable thrown) {
+    send(event(kind, id, status, elapsed, null, thrown));
+  }
+
+  private ReportEvent event(
+      Kind kind,
+      TestIdentifier id,
+      Status status,
+      Integer elapsed,
+      String reason,
+      Throwable thrown) {
+    ReportNames.Entry entry =
+        names.entry(id, status, classesWithSuccess.contains(names.topClass(id)));
+    return new ReportEvent(
+        kind,
+        id.getUniqueId(),
+        entry.source(),
+        names.setText(id),
+        entry.sourceText(),
+        entry.qualified(),
+        entry.name(),
+        entry.nameText(),
+        id.isTest() ? id.getUniqueId() : entry.name(),
+        elapsed,
+        reason,
+        thrown == null ? null : failure(thrown, entry.source(), entry.name()),
+        null,
+        false,
+        !id.isTest() && kind != Kind.SKIPPED);
   }
 
   private void send(ReportEvent event) {

@@ -3,6 +3,7 @@ package dev.jtest.surefire.worker;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.jtest.surefire.Engines;
 import dev.jtest.surefire.wire.Message;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -66,7 +68,9 @@ public final class WorkerMain {
     // milliseconds per unit. An empty discovery loads the engines before the worker says hello.
     LauncherSession session = LauncherFactory.openSession();
     Launcher launcher = session.getLauncher();
-    launcher.discover(request().configurationParameters(configuration).build());
+    Filter<?>[] engines =
+        Engines.filters(WorkerMain.class.getClassLoader()).toArray(Filter<?>[]::new);
+    launcher.discover(request().filters(engines).configurationParameters(configuration).build());
 
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.getInteger(PORT));
     socket.setTcpNoDelay(true);
@@ -105,6 +109,7 @@ public final class WorkerMain {
         launcher.execute(
             request()
                 .selectors(ids.stream().map(id -> selectUniqueId(id)).toList())
+                .filters(engines)
                 .configurationParameters(configuration)
                 .build(),
             listener);

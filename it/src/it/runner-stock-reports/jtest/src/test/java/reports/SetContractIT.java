@@ -1,0 +1,8 @@
+package reports;
+
+class SetContractIT extends AbstractContract {
+  @Override
+  int size() {
+    return 0;
+  }
+}
