@@ -242,11 +242,19 @@ final class Discovery {
     return false;
   }
 
-  private static boolean hasNested(Class<?> type) {
-    for (Class<?> member : type.getDeclaredClasses()) {
-      for (Annotation annotation : member.getAnnotations()) {
-        if (annotation.annotationType().getName().equals("org.junit.jupiter.api.Nested")) {
-          return true;
+  /**
+   * Whether {@code type} runs {@code @Nested} classes: its own, or those it inherits from a
+   * superclass (an abstract contract test), which Jupiter runs with the concrete class's instance.
+   */
+  static boolean hasNested(Class<?> type) {
+    for (Class<?> declaring = type;
+        declaring != null && declaring != Object.class;
+        declaring = declaring.getSuperclass()) {
+      for (Class<?> member : declaring.getDeclaredClasses()) {
+        for (Annotation annotation : member.getAnnotations()) {
+          if (annotation.annotationType().getName().equals("org.junit.jupiter.api.Nested")) {
+            return true;
+          }
         }
       }
     }
