@@ -5,11 +5,9 @@ import dev.jtest.surefire.wire.ReportEvent;
 import dev.jtest.surefire.wire.ReportEvent.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Gathers the report events of each top-level class from every worker and phase, and hands them on
@@ -20,7 +18,7 @@ final class ReportCollector {
 
   private static final class ClassSet {
     final Map<String, List<ReportEvent>> byTest = new LinkedHashMap<>();
-    final Set<String> classFailures = new HashSet<>();
+    final Map<String, ReportEvent> classFailures = new HashMap<>();
     String classText;
     boolean started;
     int pendingItems;
@@ -45,15 +43,24 @@ final class ReportCollector {
   void add(ReportEvent event, long time) {
     String topClass = event.topClass() == null ? "jtest" : event.topClass();
     ClassSet set = sets.computeIfAbsent(topClass, c -> new ClassSet());
-    if (event.classLevel()
-        && !set.classFailures.add(event.testId() + "|" + event.name() + "|" + event.kind())) {
-      // The same @BeforeAll failed again on another worker: stock reports it once.
-      return;
+    String key = event.testId() == null ? "" : event.testId();
+    if (event.classLevel()) {
+      // A class split over workers runs its @BeforeAll/@AfterAll on each: stock, in one JVM,
+      // reports such a failure once, as an executionError when a test of the class had passed. A
+      // worker whose share had no passing test named it initializationError.
+      ReportEvent kept = set.classFailures.putIfAbsent(event.testId() + "|" + event.kind(), event);
+      if (kept != null) {
+        if (ReportEvent.EXECUTION_ERROR.equals(event.name())
+            && !ReportEvent.EXECUTION_ERROR.equals(kept.name())) {
+          set.classFailures.put(event.testId() + "|" + event.kind(), event);
+          set.byTest.get(key).replaceAll(e -> e == kept ? event : e);
+        }
+        return;
+      }
     }
     if (event.kind() != Kind.OUTPUT && set.classText == null) {
       set.classText = event.setText();
     }
-    String key = event.testId() == null ? "" : event.testId();
     set.byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
     set.firstTime = Math.min(set.firstTime, time - (event.elapsed() == null ? 0 : event.elapsed()));
     set.lastTime = Math.max(set.lastTime, time);

@@ -41,6 +41,12 @@ public record ReportEvent(
     boolean stdout,
     boolean classLevel) {
 
+  /** How Surefire names the failure of a class before any of its tests passed. */
+  public static final String INITIALIZATION_ERROR = "initializationError";
+
+  /** How Surefire names the failure of a class after one of its tests passed (an @AfterAll). */
+  public static final String EXECUTION_ERROR = "executionError";
+
   /** The kinds of event, as {@code RunListener}'s methods. */
   public enum Kind {
     STARTING,

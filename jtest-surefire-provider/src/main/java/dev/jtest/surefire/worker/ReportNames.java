@@ -1,5 +1,6 @@
 package dev.jtest.surefire.worker;
 
+import dev.jtest.surefire.wire.ReportEvent;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -28,9 +29,6 @@ import org.junit.platform.launcher.TestPlan;
  * which Surefire shows only where the user asks for phrased names.
  */
 final class ReportNames {
-
-  static final String INITIALIZATION_ERROR = "initializationError";
-  static final String EXECUTION_ERROR = "executionError";
 
   private static final String DISPLAY_NAME = "org.junit.jupiter.api.DisplayName";
   private static final String CLASS_TEMPLATE_INVOCATION = "class-template-invocation";
@@ -110,7 +108,7 @@ final class ReportNames {
       nameText = id.getDisplayName();
     }
     if (status != null && status != Status.SUCCESSFUL && id.isContainer() && name == null) {
-      name = classHadSuccess ? EXECUTION_ERROR : INITIALIZATION_ERROR;
+      name = classHadSuccess ? ReportEvent.EXECUTION_ERROR : ReportEvent.INITIALIZATION_ERROR;
       nameText = name;
     }
     if (Objects.equals(name, nameText)) {

@@ -1,0 +1,99 @@
+package dev.jtest.surefire.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jtest.surefire.wire.ReportEvent;
+import dev.jtest.surefire.wire.ReportEvent.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportCollectorTest {
+
+  private static final String CLASS_ID = "[engine:junit-jupiter]/[class:a.SplitIT]";
+
+  private final List<ReportEvent> reported = new ArrayList<>();
+  private final ReportSink sink =
+      new ReportSink() {
+        @Override
+        public void testSetStarting(String topClass, String classText) {}
+
+        @Override
+        public void event(String topClass, ReportEvent event) {
+          reported.add(event);
+        }
+
+        @Override
+        public void testSetCompleted(String topClass, String classText, int elapsedMillis) {}
+      };
+
+  /**
+   * A class split over two workers whose {@code @AfterAll} fails runs it on both: the worker that
+   * saw one of its tests pass names the failure {@code executionError}, the other, whose share all
+   * failed, {@code initializationError}. Stock runs the class in one JVM and reports one {@code
+   * executionError}, since a test of the class passed.
+   */
+  @Test
+  void anAfterAllFailureOnTwoWorkersIsOneExecutionErrorWhenATestOfTheClassPassed() {
+    ReportCollector collector = new ReportCollector(List.of(), sink);
+
+    collector.add(test(Kind.SUCCEEDED, "a"), 10);
+    collector.add(test(Kind.FAILED, "b"), 11);
+    collector.add(classFailure("initializationError"), 12);
+    collector.add(classFailure("executionError"), 13);
+    collector.flushAll();
+
+    assertThat(reported.stream().filter(ReportEvent::classLevel).map(ReportEvent::name))
+        .containsExactly("executionError");
+  }
+
+  @Test
+  void theSameBeforeAllFailureOnTwoWorkersIsReportedOnce() {
+    ReportCollector collector = new ReportCollector(List.of(), sink);
+
+    collector.add(classFailure("initializationError"), 12);
+    collector.add(classFailure("initializationError"), 13);
+    collector.flushAll();
+
+    assertThat(reported.stream().filter(ReportEvent::classLevel).map(ReportEvent::name))
+        .containsExactly("initializationError");
+  }
+
+  private static ReportEvent test(Kind kind, String method) {
+    return new ReportEvent(
+        kind,
+        CLASS_ID + "/[method:" + method + "()]",
+        "a.SplitIT",
+        null,
+        null,
+        "a.SplitIT",
+        method,
+        null,
+        CLASS_ID + "/[method:" + method + "()]",
+        1,
+        null,
+        null,
+        null,
+        false,
+        false);
+  }
+
+  private static ReportEvent classFailure(String name) {
+    return new ReportEvent(
+        Kind.ERROR,
+        CLASS_ID,
+        "a.SplitIT",
+        null,
+        null,
+        "a.SplitIT",
+        name,
+        null,
+        name,
+        1,
+        null,
+        new ReportEvent.Failure("cannot clean up", "SplitIT cannot clean up", "t", "t"),
+        null,
+        false,
+        true);
+  }
+}
