@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 // One Maven build per invoker.goals.N of invoker.properties, in that order.
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert builds.size() == 15
+assert builds.size() == 16
 def once = { int build, String message ->
   def count = builds[build - 1].count(message)
   assert count == 1 : "build ${build} should say once (said ${count} times): ${message}"
@@ -24,7 +24,9 @@ once(12, "no services in empty.yml: the file is empty.")
 once(13, "no services in typo.yml: it has no 'services:' key; 'sevices' at line 1: did you mean 'services'?")
 // A jtest.* value is checked when the build starts, coverage on or not: no goal runs.
 once(14, 'Invalid jtest.coverage.minimum="line:2": ratio 2 for line is outside 0..1')
-[3, 14].each { assert !builds[it - 1].contains('[INFO] --- ') }
+// So is a coverage rule written in the pom, with or without -Pcoverage.
+once(16, "Invalid <coverage><rules> rule in pom.xml (counter 'line', minimum '2'): ratio 2 for line is outside 0..1")
+[3, 14, 16].each { assert !builds[it - 1].contains('[INFO] --- ') }
 // An image build whose RUN step fails: the builder's output, and no intermediate container left.
 assert builds[14] =~ /failing-build\.yml:2: service 'web': building its image failed: .*returned a non-zero code: 3/
 assert builds[14].contains('  | jtest-it failing step of services-bad-input')

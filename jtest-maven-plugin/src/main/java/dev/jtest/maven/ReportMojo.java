@@ -33,7 +33,7 @@ public class ReportMojo extends AbstractJtestMojo {
 
   /**
    * {@code <rules>}, {@code <classDirectories>}, {@code <sourceDirectories>}, {@code
-   * <unitTestData>}.
+   * <unitTestData>}. The rules are checked when the build starts, coverage on or not.
    */
   @Parameter(alias = "coverage")
   private CoverageSettings coverageSettings;

@@ -53,6 +53,7 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
                   session.getSystemProperties(),
                   session.getUserProperties()),
               project.getBasedir().toPath());
+          CoverageRulesCheck.check(jtest, project.getFile().getName());
         } catch (ConfigurationException e) {
           throw new MavenExecutionException(e.getMessage(), project.getFile());
         }
