@@ -1,6 +1,7 @@
 package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.HealthState;
@@ -150,16 +151,37 @@ public final class Engine implements AutoCloseable {
    *     progress})
    */
   public String buildImage(ImageBuild build, Consumer<String> progress) {
-    var command =
-        client
-            .buildImageCmd()
-            .withBaseDirectory(build.context().toFile())
-            .withDockerfile(build.context().resolve(build.dockerfile()).toFile())
-            .withTags(Set.of(build.tag()))
-            .withLabels(build.labels())
-            .withPull(false)
-            // The intermediate container of a failed step would stay, unlabelled, for good.
-            .withForcerm(true);
+    BuildImageCmd command;
+    try {
+      // docker-java packs the context here, reading every file that .dockerignore does not exclude.
+      command =
+          client
+              .buildImageCmd()
+              .withBaseDirectory(build.context().toFile())
+              .withDockerfile(build.context().resolve(build.dockerfile()).toFile());
+    } catch (RuntimeException e) {
+      // docker-java wraps the IOException in a DockerClientException, or in a bare one.
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new EngineException(
+          "build image " + build.tag(),
+          "cannot pack the build context "
+              + build.context()
+              + ": "
+              + cause.getMessage()
+              + ". A file that changes while the context is read (a log, say) cannot be sent:"
+              + " exclude it with a .dockerignore in "
+              + build.context(),
+          e);
+    }
+    command
+        .withTags(Set.of(build.tag()))
+        .withLabels(build.labels())
+        .withPull(false)
+        // The intermediate container of a failed step would stay, unlabelled, for good.
+        .withForcerm(true);
     build.args().forEach(command::withBuildArg);
     if (build.target() != null) {
       command.withTarget(build.target());

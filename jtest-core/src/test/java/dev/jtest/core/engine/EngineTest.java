@@ -66,6 +66,30 @@ class EngineTest {
     }
   }
 
+  /**
+   * docker-java packs the build context when the command is built, before it is sent: a context it
+   * cannot read (a file growing while it is packed, such as a log; here a {@code .dockerignore}
+   * that is a directory) escaped as its own exception, reaching the user as a plugin failure.
+   */
+  @Test
+  void aContextThatCannotBePackedIsAnEngineErrorNamingTheContext(@TempDir Path context)
+      throws Exception {
+    Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\n");
+    Files.createDirectory(context.resolve(".dockerignore"));
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      assertThatThrownBy(
+              () ->
+                  engine.buildImage(
+                      new ImageBuild(
+                          context, "Dockerfile", Map.of(), null, "jtest-test/unpacked:1", Map.of()),
+                      line -> {}))
+          .isInstanceOf(EngineException.class)
+          .hasMessageContaining("build image jtest-test/unpacked:1 failed")
+          .hasMessageContaining("cannot pack the build context " + context)
+          .hasMessageContaining(".dockerignore");
+    }
+  }
+
   /** Ids of the containers, in any state, whose command mentions {@code text}. */
   private static List<String> containersMentioning(String text) throws Exception {
     List<String> ids = new ArrayList<>();
