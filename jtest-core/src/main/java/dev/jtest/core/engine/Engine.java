@@ -161,10 +161,7 @@ public final class Engine implements AutoCloseable {
               .withDockerfile(build.context().resolve(build.dockerfile()).toFile());
     } catch (RuntimeException e) {
       // docker-java wraps the IOException in a DockerClientException, or in a bare one.
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
+      Throwable cause = EngineFailures.rootCause(e);
       throw new EngineException(
           "build image " + build.tag(),
           "cannot pack the build context "

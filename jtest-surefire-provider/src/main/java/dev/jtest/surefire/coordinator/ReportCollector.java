@@ -48,11 +48,12 @@ final class ReportCollector {
       // A class split over workers runs its @BeforeAll/@AfterAll on each: stock, in one JVM,
       // reports such a failure once, as an executionError when a test of the class had passed. A
       // worker whose share had no passing test named it initializationError.
-      ReportEvent kept = set.classFailures.putIfAbsent(event.testId() + "|" + event.kind(), event);
+      String failureKey = key + "|" + event.kind();
+      ReportEvent kept = set.classFailures.putIfAbsent(failureKey, event);
       if (kept != null) {
         if (ReportEvent.EXECUTION_ERROR.equals(event.name())
             && !ReportEvent.EXECUTION_ERROR.equals(kept.name())) {
-          set.classFailures.put(event.testId() + "|" + event.kind(), event);
+          set.classFailures.put(failureKey, event);
           set.byTest.get(key).replaceAll(e -> e == kept ? event : e);
         }
         return;
