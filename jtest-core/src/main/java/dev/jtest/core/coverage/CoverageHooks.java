@@ -88,15 +88,23 @@ public final class CoverageHooks implements ServiceHooks {
     return JvmDetector.runsJvm(service, image);
   }
 
+  /**
+   * Loads both agent jars once. Services are prepared side by side: without the lock, one prepared
+   * between the two assignments got no dump jar (a directory in its place).
+   */
+  private synchronized void loadAgents() {
+    if (dumpAgent == null) {
+      jacocoAgent = AgentFiles.jacocoAgent();
+      dumpAgent = AgentFiles.dumpAgent();
+    }
+  }
+
   @Override
   public Adjustment prepare(ServiceSpec service, ImageConfig image) {
     if (!covers(service, image)) {
       return Adjustment.NONE;
     }
-    if (jacocoAgent == null) {
-      jacocoAgent = AgentFiles.jacocoAgent();
-      dumpAgent = AgentFiles.dumpAgent();
-    }
+    loadAgents();
     int port = agentPort(service);
     String existing =
         service.environment().getOrDefault("JAVA_TOOL_OPTIONS", image.env("JAVA_TOOL_OPTIONS"));

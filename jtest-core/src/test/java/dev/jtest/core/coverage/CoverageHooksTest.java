@@ -3,6 +3,7 @@ package dev.jtest.core.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jtest.core.engine.ImageConfig;
+import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.StackListener;
 import dev.jtest.core.testing.Specs;
 import java.nio.file.Path;
@@ -52,5 +53,44 @@ class CoverageHooksTest {
     assertThat(toolOptions(Map.of("JAVA_TOOL_OPTIONS", "")))
         .startsWith("-javaagent:/jtest-coverage/jacocoagent.jar=")
         .doesNotContain("from=image");
+  }
+
+  /**
+   * Every container is created at once once the images are built: services prepared side by side
+   * must each get both agent jars. The lazy load set the first jar before the second, so a service
+   * prepared between the two got a directory named jtest-dump.jar ("Error opening zip file").
+   */
+  @Test
+  void servicesPreparedAtOnceEachGetBothAgentJars() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      CoverageHooks hooks =
+          new CoverageHooks(
+              null,
+              new CoverageOptions(
+                  Path.of("target"), List.of("dev.demo.*"), List.of(), "-Pcoverage"),
+              StackListener.silent());
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<ServiceHooks.Adjustment>> prepared =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String name = "svc" + i;
+        prepared.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return hooks.prepare(Specs.service(name).build(), IMAGE);
+                }));
+      }
+      go.countDown();
+      for (var adjustment : prepared) {
+        assertThat(adjustment.get().files())
+            .filteredOn(f -> f.path().endsWith(".jar"))
+            .hasSize(2)
+            .allSatisfy(f -> assertThat(f.directory()).as(f.path() + " is a file").isFalse());
+      }
+      pool.shutdown();
+    }
   }
 }
