@@ -12,7 +12,8 @@ ROOT = os.path.dirname(HERE)
 REPO = os.path.join(ROOT, "it", "target", "local-repo")
 SCRATCH = os.path.join(HERE, "target")
 RESULTS = os.path.join(HERE, "results")
-MODULES = "jtest-coverage-agent,jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it"
+# The parent pom is listed too: invoker:install needs it in the reactor where ~/.m2 lacks it (a fresh machine).
+MODULES = ".,jtest-coverage-agent,jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it"
 
 # How a user declares jtest (README's "Use jtest in your project"): the plugin, as an extension.
 JTEST_PLUGIN = """      <plugin>
