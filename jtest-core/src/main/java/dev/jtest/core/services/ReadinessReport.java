@@ -1,7 +1,6 @@
 package dev.jtest.core.services;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,18 +17,23 @@ final class ReadinessReport {
 
   private ReadinessReport() {}
 
+  /**
+   * Writes the report.
+   *
+   * @param origin when the start goal began
+   * @param ready when the last service was ready
+   * @throws StackFileException when the file cannot be written
+   */
   static void write(Path file, Instant origin, Collection<ServiceRuntime> services, Instant ready) {
     Map<String, Object> report = new LinkedHashMap<>();
     Map<String, Object> byService = new LinkedHashMap<>();
     for (ServiceRuntime service : services) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("created", millis(origin, service.created));
-      entry.put("started", millis(origin, service.startedAt));
-      entry.put("ready", millis(origin, service.readyAt));
+      entry.put("created", millis(origin, service.created()));
+      entry.put("started", millis(origin, service.startedAt()));
+      entry.put("ready", millis(origin, service.readyAt()));
       Map<String, Object> conditions = new LinkedHashMap<>();
-      synchronized (service.conditions) {
-        service.conditions.forEach((name, at) -> conditions.put(name, millis(origin, at)));
-      }
+      service.conditions().forEach((name, at) -> conditions.put(name, millis(origin, at)));
       entry.put("conditions", conditions);
       byService.put(service.name(), entry);
     }
@@ -39,7 +43,7 @@ final class ReadinessReport {
       Files.createDirectories(file.getParent());
       StackState.JSON.writeValue(file.toFile(), report);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new StackFileException(file, e);
     }
   }
 

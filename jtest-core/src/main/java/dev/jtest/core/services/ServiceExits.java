@@ -1,19 +1,92 @@
 package dev.jtest.core.services;
 
+import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
-/** How a service whose container ended while the tests ran is named in the build output. */
+/**
+ * The services whose container ended while the tests ran, found on the engine and named in the
+ * build output once each.
+ */
 final class ServiceExits {
 
   /** Wall-clock time as a build log shows it. */
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-  private ServiceExits() {}
+  private final Engine engine;
+  private final ComposeModel model;
+  private final Collection<ServiceRuntime> services;
+  private final BooleanSupplier removing;
+  private final StackListener listener;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param removing whether the stack is being removed, so that its services' exits are jtest's
+   */
+  ServiceExits(
+      Engine engine,
+      ComposeModel model,
+      Collection<ServiceRuntime> services,
+      BooleanSupplier removing,
+      StackListener listener) {
+    this.engine = engine;
+    this.model = model;
+    this.services = services;
+    this.removing = removing;
+    this.listener = listener;
+  }
+
+  /**
+   * Warns, once per service, about each service whose container no longer runs; one-shot services,
+   * awaited for their completion, are not counted.
+   *
+   * @param readyAt when the stack was ready, or {@code null} when unknown
+   * @return the names of the services found not running, in compose file order
+   */
+  List<String> report(Instant readyAt) {
+    List<String> exited = new ArrayList<>();
+    for (ServiceRuntime service : services) {
+      if (service.containerId() == null || ReadinessPlan.isOneShot(model, service.name())) {
+        continue;
+      }
+      Optional<ContainerFacts> facts;
+      try {
+        facts = engine.inspect(service.containerId());
+      } catch (EngineException e) {
+        // Only a diagnosis: it must never keep the stack from being stopped.
+        listener.detail(service.name() + ": cannot inspect its container: " + e.getMessage());
+        continue;
+      }
+      if (removing.getAsBoolean()) {
+        return List.of(); // being removed (Ctrl-C, say): jtest stops them itself
+      }
+      if (facts.isPresent() && !facts.get().exited()) {
+        continue;
+      }
+      exited.add(service.name());
+      if (reported.add(service.name())) {
+        String what =
+            facts.isPresent()
+                ? describe(service.name(), facts.get(), readyAt, ZoneId.systemDefault())
+                : "service '" + service.name() + "': its container was removed while the tests ran";
+        listener.warn(what + "; its log: " + service.log().file());
+      }
+    }
+    return exited;
+  }
 
   /**
    * One line: service, exit code, out of memory, when it ended (in {@code zone}) and how long after

@@ -9,22 +9,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** One service of a running stack: its container, log, timings and progress. */
+/**
+ * One service of a running stack: its container, log, timings and progress.
+ *
+ * <p>Its state changes only through its own methods, each of which records one step of the
+ * service's life; they are called from the stack's worker threads while other threads read, so
+ * every field is either final or volatile, and each step is published before the future that
+ * announces it completes.
+ */
 public final class ServiceRuntime {
 
   private final ServiceSpec spec;
   private final ServiceLog log;
-  final CompletableFuture<Void> started = new CompletableFuture<>();
-  final CompletableFuture<Void> ready = new CompletableFuture<>();
-  volatile String containerId;
-  volatile String containerName;
-  volatile String imageId;
-  volatile Instant created;
-  volatile Instant startedAt;
-  volatile Instant readyAt;
-  volatile Closeable follower;
-  volatile Map<Integer, Integer> hostPorts = Map.of();
-  final Map<String, Instant> conditions = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private volatile String containerId;
+  private volatile String containerName;
+  private volatile String imageId;
+  private volatile Instant created;
+  private volatile Instant startedAt;
+  private volatile Instant readyAt;
+  private volatile Closeable follower;
+  private volatile Map<Integer, Integer> hostPorts = Map.of();
+  private volatile Map<String, Instant> conditions = Map.of();
 
   ServiceRuntime(ServiceSpec spec, ServiceLog log) {
     this.spec = spec;
@@ -53,6 +60,103 @@ public final class ServiceRuntime {
     return hostPorts;
   }
 
+  /** The container's name, or {@code null} before it is created. */
+  String containerName() {
+    return containerName;
+  }
+
+  /** The id of the image the service runs, or {@code null} before it is resolved. */
+  String imageId() {
+    return imageId;
+  }
+
+  /** When its container was created, or {@code null}. */
+  Instant created() {
+    return created;
+  }
+
+  /** When its container started, or {@code null}. */
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  /** When it was ready, or {@code null}. */
+  Instant readyAt() {
+    return readyAt;
+  }
+
+  /** When each of its readiness conditions first held, in the order they did. */
+  Map<String, Instant> conditions() {
+    return conditions;
+  }
+
+  /** Completes once its container has started; fails as its start failed. */
+  CompletableFuture<Void> whenStarted() {
+    return started.copy();
+  }
+
+  /** Completes once it is ready; fails as its start or readiness failed. */
+  CompletableFuture<Void> whenReady() {
+    return ready.copy();
+  }
+
+  /** The image to run was built, pulled or found. */
+  void imageResolved(String id) {
+    imageId = id;
+  }
+
+  /** Its container was created (not yet started). */
+  void created(String id, String name, Instant at) {
+    containerId = id;
+    containerName = name;
+    created = at;
+  }
+
+  /** Its container started; {@code logs} follows its output until closed. */
+  void started(Instant at, Closeable logs) {
+    startedAt = at;
+    follower = logs;
+  }
+
+  /** The engine bound these host ports (by container port) for it. */
+  void published(Map<Integer, Integer> ports) {
+    hostPorts = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+  }
+
+  /** Its conditions held (when each first did) and it is ready since {@code at}. */
+  void ready(Map<String, Instant> held, Instant at) {
+    conditions = Collections.unmodifiableMap(new LinkedHashMap<>(held));
+    readyAt = at;
+  }
+
+  /** Its start ended: it started when {@code failure} is {@code null}. */
+  void settleStart(Throwable failure) {
+    settle(started, failure);
+  }
+
+  /** Its readiness wait ended: it is ready when {@code failure} is {@code null}. */
+  void settleReady(Throwable failure) {
+    settle(ready, failure);
+  }
+
+  /**
+   * It runs in a container that an earlier build kept ({@code jtest.keepRunning}) and this one
+   * adopts as it is: started and ready at once.
+   */
+  void adopted(
+      StackState.Container container, Map<Integer, Integer> ports, Closeable logs, Instant at) {
+    containerId = container.id();
+    containerName = container.name();
+    imageId = container.imageId();
+    published(ports);
+    created = at;
+    startedAt = at;
+    readyAt = at;
+    follower = logs;
+    started.complete(null);
+    ready.complete(null);
+  }
+
   void closeFollower() {
     Closeable current = follower;
     if (current != null) {
@@ -61,6 +165,14 @@ public final class ServiceRuntime {
       } catch (IOException e) {
         // The stream is gone with the container; nothing left to release.
       }
+    }
+  }
+
+  private static void settle(CompletableFuture<Void> future, Throwable failure) {
+    if (failure == null) {
+      future.complete(null);
+    } else {
+      future.completeExceptionally(failure);
     }
   }
 }

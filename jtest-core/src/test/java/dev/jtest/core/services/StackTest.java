@@ -190,10 +190,10 @@ class StackTest {
               listener);
       try {
         stack.awaitReady();
-        String builtImage = stack.services().get("built").imageId;
+        String builtImage = stack.services().get("built").imageId();
         Instant imageCreated = Instant.parse(engine.findImage(builtImage).orElseThrow().created());
 
-        assertThat(stack.services().get("chatty").startedAt)
+        assertThat(stack.services().get("chatty").startedAt())
             .as("when chatty started, against when built's image was made")
             .isAfterOrEqualTo(imageCreated);
       } finally {

@@ -1,0 +1,96 @@
+package dev.jtest.core.services;
+
+import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.MountSpec;
+import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.core.engine.ContainerRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine is asked to create for a service of a run: a pure mapping from its compose spec,
+ * the run's identity and the run's networks and volumes, with no engine call.
+ *
+ * @param identity the run, which names and labels every container
+ * @param keep whether the run outlives the build ({@code jtest.keepRunning}), a label too
+ * @param volumes the compose model's volumes by name, to name their engine volumes
+ * @param networks the engine's network name by compose network name
+ */
+record ContainerRequests(
+    RunIdentity identity,
+    boolean keep,
+    Map<String, ComposeModel.VolumeSpec> volumes,
+    Map<String, String> networks) {
+
+  /**
+   * The container of {@code spec}, running {@code imageId}, changed by {@code adjustment}: its
+   * environment entries replace the service's, its ports are published besides the service's. The
+   * container joins the service's first network at creation, answering to the service's name; the
+   * others are joined afterwards ({@link #laterNetworks}).
+   */
+  ContainerRequest request(ServiceSpec spec, String imageId, ServiceHooks.Adjustment adjustment) {
+    Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    env.putAll(adjustment.environment());
+    List<String> environment = new ArrayList<>();
+    env.forEach((k, v) -> environment.add(k + "=" + v));
+    List<PortSpec> ports = new ArrayList<>(spec.ports());
+    ports.addAll(adjustment.ports());
+    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.putAll(identity.labels(spec.name(), keep));
+    List<MountSpec> mounts = new ArrayList<>();
+    for (MountSpec mount : spec.mounts()) {
+      if (mount.type() == MountSpec.Type.VOLUME && mount.source() != null) {
+        mounts.add(
+            new MountSpec(
+                mount.type(), volumeName(mount.source()), mount.target(), mount.readOnly()));
+      } else {
+        mounts.add(mount);
+      }
+    }
+    return new ContainerRequest(
+        containerName(spec),
+        imageId,
+        spec.name(),
+        spec.command(),
+        spec.entrypoint(),
+        environment,
+        labels,
+        spec.workingDir(),
+        spec.user(),
+        spec.expose(),
+        ports,
+        mounts,
+        networks.get(spec.networks().get(0)),
+        aliases(spec),
+        spec.healthcheck(),
+        spec.stopSignal(),
+        spec.stopGracePeriod());
+  }
+
+  /** The container's name: {@code jtest-<run>-<service>}. */
+  String containerName(ServiceSpec spec) {
+    return identity.resourceName(spec.name());
+  }
+
+  /** The engine names of the networks the container joins after its creation, in file order. */
+  List<String> laterNetworks(ServiceSpec spec) {
+    return spec.networks().subList(1, spec.networks().size()).stream().map(networks::get).toList();
+  }
+
+  /** The names the container answers to on each of its networks. */
+  List<String> aliases(ServiceSpec spec) {
+    return List.of(spec.name());
+  }
+
+  /** The engine volume of compose volume {@code name}: its own name when external. */
+  private String volumeName(String name) {
+    ComposeModel.VolumeSpec volume = volumes.get(name);
+    if (volume.external()) {
+      return volume.externalName() == null ? volume.name() : volume.externalName();
+    }
+    return identity.resourceName(volume.name());
+  }
+}

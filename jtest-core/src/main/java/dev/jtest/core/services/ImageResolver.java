@@ -1,0 +1,124 @@
+package dev.jtest.core.services;
+
+import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineException;
+import dev.jtest.core.engine.ImageBuild;
+import dev.jtest.core.engine.ImageFacts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes a service's image available on the engine: builds it when the service has a {@code build}
+ * section, else uses the image present or pulls it. Reports each build step as it runs, and says
+ * what to fix when a build or pull fails.
+ */
+final class ImageResolver {
+
+  /** How many lines of a failed build's output its message shows. */
+  static final int BUILD_OUTPUT_LINES = 20;
+
+  private final Engine engine;
+  private final StackListener listener;
+  private final String projectId;
+  private final Duration pullTimeout;
+
+  /**
+   * @param projectId names the image built for a service that names none
+   * @param pullTimeout how long pulling a missing image may take
+   */
+  ImageResolver(Engine engine, StackListener listener, String projectId, Duration pullTimeout) {
+    this.engine = engine;
+    this.listener = listener;
+    this.projectId = projectId;
+    this.pullTimeout = pullTimeout;
+  }
+
+  /**
+   * The id of the image {@code spec} runs, built or pulled as needed.
+   *
+   * @throws ConfigurationException when the build fails (with its last output) or the image cannot
+   *     be pulled
+   */
+  String resolve(ServiceSpec spec) {
+    return spec.build() != null ? build(spec) : findOrPull(spec);
+  }
+
+  private String build(ServiceSpec spec) {
+    String tag =
+        spec.image() != null ? spec.image() : "jtest/" + projectId + "-" + spec.name() + ":latest";
+    Optional<String> previous = engine.findImage(tag).map(ImageFacts::id);
+    List<String> output = Collections.synchronizedList(new ArrayList<>());
+    listener.info(spec.name() + ": building image " + tag + " from " + spec.build().context());
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(RunIdentity.PROJECT, projectId);
+    labels.put(RunIdentity.SERVICE, spec.name());
+    String id;
+    try {
+      id =
+          engine.buildImage(
+              new ImageBuild(
+                  spec.build().context(),
+                  spec.build().dockerfile(),
+                  spec.build().args(),
+                  spec.build().target(),
+                  tag,
+                  labels),
+              line -> {
+                output.add(line);
+                // Each step at info (cached or not), its output only in a verbose log.
+                if (line.startsWith("Step ")) {
+                  listener.info(spec.name() + " | " + line);
+                } else {
+                  listener.detail(spec.name() + " | " + line);
+                }
+              });
+    } catch (EngineException e) {
+      List<String> tail =
+          output.subList(Math.max(0, output.size() - BUILD_OUTPUT_LINES), output.size());
+      throw new ConfigurationException(
+          spec.location()
+              + ": service '"
+              + spec.name()
+              + "': building its image failed: "
+              + e.engineMessage()
+              + (tail.isEmpty() ? "" : "\nLast build output:\n  | " + String.join("\n  | ", tail))
+              + "\nFix the Dockerfile ("
+              + spec.build().context().resolve(spec.build().dockerfile())
+              + ") or the build section.");
+    }
+    if (previous.isPresent() && !previous.get().equals(id)) {
+      // The tag moved to the new build: the old image would only fill the disk.
+      engine.removeImageQuietly(previous.get());
+    }
+    return id;
+  }
+
+  private String findOrPull(ServiceSpec spec) {
+    Optional<String> present = engine.findImage(spec.image()).map(ImageFacts::id);
+    if (present.isPresent()) {
+      return present.get();
+    }
+    listener.info(spec.name() + ": pulling image " + spec.image());
+    try {
+      engine.pullImage(spec.image(), pullTimeout);
+    } catch (EngineException e) {
+      throw new ConfigurationException(
+          spec.location()
+              + ": service '"
+              + spec.name()
+              + "': image '"
+              + spec.image()
+              + "' is not on the engine and cannot be pulled ("
+              + e.engineMessage()
+              + "): build or load it first, or give the service a 'build:' section");
+    }
+    return engine.findImage(spec.image()).map(ImageFacts::id).orElse(spec.image());
+  }
+}

@@ -1,0 +1,207 @@
+package dev.jtest.core.services;
+
+import dev.jtest.core.JtestException;
+import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.ContainerRequest;
+import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineException;
+import dev.jtest.core.engine.ExecResult;
+import dev.jtest.core.readiness.ProbeTarget;
+import dev.jtest.core.readiness.ReadinessWaiter;
+import dev.jtest.core.readiness.ServiceFailedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Brings one service up: creates and starts its container, then waits until it is ready. A failure
+ * names the service and, for a service that ran, shows the last lines of its output.
+ */
+final class ServiceStarter {
+
+  /** How many lines of its output a failed service's message shows. */
+  static final int DIAGNOSIS_LOG_LINES = 30;
+
+  /** How long the log of a service that just failed may take to deliver its last lines. */
+  private static final long LOG_END_MILLIS = 1000;
+
+  private final Engine engine;
+  private final ComposeModel model;
+  private final ServiceHooks hooks;
+  private final GuardedHooks guarded;
+  private final Teardown teardown;
+  private final StackListener listener;
+
+  ServiceStarter(
+      Engine engine,
+      ComposeModel model,
+      ServiceHooks hooks,
+      GuardedHooks guarded,
+      Teardown teardown,
+      StackListener listener) {
+    this.engine = engine;
+    this.model = model;
+    this.hooks = hooks;
+    this.guarded = guarded;
+    this.teardown = teardown;
+    this.listener = listener;
+  }
+
+  /**
+   * Creates the container of {@code service} from {@code imageId} as {@code requests} maps it,
+   * joins its networks and starts it; cancelled when the stack is being removed meanwhile.
+   *
+   * @throws dev.jtest.core.ConfigurationException when a fixed host port is taken
+   * @throws ServiceFailedException when the engine cannot start it
+   */
+  void createAndStart(ServiceRuntime service, String imageId, ContainerRequests requests) {
+    if (teardown.aborted()) {
+      throw cancelled(service);
+    }
+    ServiceSpec spec = service.spec();
+    ServiceHooks.Adjustment adjustment =
+        hooks == ServiceHooks.NONE
+            ? ServiceHooks.Adjustment.NONE
+            : hooks.prepare(spec, engine.imageConfig(imageId));
+    ContainerRequest request = requests.request(spec, imageId, adjustment);
+    String id = engine.createContainer(request);
+    service.created(id, request.name(), Instant.now());
+    if (!adjustment.files().isEmpty()) {
+      engine.copyToContainer(id, adjustment.files());
+    }
+    for (String network : requests.laterNetworks(spec)) {
+      engine.connectNetwork(id, network, requests.aliases(spec));
+    }
+    if (teardown.aborted()) {
+      engine.removeContainer(id);
+      throw cancelled(service);
+    }
+    try {
+      engine.startContainer(id, request.name());
+    } catch (EngineException e) {
+      if (e.isPortConflict()) {
+        throw PublishedPorts.conflict(spec, e.engineMessage());
+      }
+      throw new ServiceFailedException(
+          spec.name(), "service '" + spec.name() + "' could not start: " + e.engineMessage());
+    }
+    Instant startedAt = Instant.now();
+    ServiceLog log = service.log();
+    service.started(startedAt, engine.followLogs(id, log::append, log::markEnded));
+    ContainerFacts facts = inspectOrFail(spec, id, "vanished right after it started");
+    service.published(PublishedPorts.byContainerPort(facts));
+    listener.info(spec.name() + ": started" + PublishedPorts.describe(spec, service.hostPorts()));
+  }
+
+  /**
+   * Waits until the started {@code service} is ready as its {@link ReadinessPlan} says, then calls
+   * the ready hook.
+   *
+   * @throws ServiceFailedException naming condition, time, last probe and the service's last output
+   * @throws dev.jtest.core.ConfigurationException when its plan cannot hold
+   */
+  void awaitReadiness(ServiceRuntime service) {
+    ServiceSpec spec = service.spec();
+    String id = service.containerId();
+    ContainerFacts facts = inspectOrFail(spec, id, "was removed");
+    ReadinessPlan plan = ReadinessPlan.of(model, spec, facts);
+    try {
+      ReadinessWaiter.Outcome outcome =
+          plan.waiter(spec.name())
+              .await(() -> engine.inspect(id), current -> new Target(engine, service, current));
+      service.ready(outcome.conditions(), outcome.ready());
+      guarded.ready(service);
+    } catch (ServiceFailedException e) {
+      if (teardown.interrupted()) {
+        throw e; // jtest stopped it itself: no diagnosis; the start reports the interruption
+      }
+      throw new ServiceFailedException(spec.name(), e.getMessage() + diagnosis(service));
+    }
+    List<String> held = new ArrayList<>();
+    service
+        .conditions()
+        .forEach((name, at) -> held.add(name + " " + seconds(service.startedAt(), at)));
+    listener.info(
+        spec.name()
+            + (plan.completion() ? ": completed" : ": ready")
+            + " after "
+            + seconds(service.startedAt(), service.readyAt())
+            + (held.isEmpty() ? "" : " (" + String.join(", ", held) + ")"));
+  }
+
+  private ContainerFacts inspectOrFail(ServiceSpec spec, String id, String what) {
+    return engine
+        .inspect(id)
+        .orElseThrow(
+            () -> new ServiceFailedException(spec.name(), "service '" + spec.name() + "' " + what));
+  }
+
+  private static CompletionException cancelled(ServiceRuntime service) {
+    return new CompletionException(
+        new JtestException("start of '" + service.name() + "' cancelled"));
+  }
+
+  private static String diagnosis(ServiceRuntime service) {
+    try {
+      // The follower may still be delivering the last lines of a container that just exited.
+      service.log().awaitEnd(LOG_END_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<String> tail = service.log().tail(DIAGNOSIS_LOG_LINES);
+    if (tail.isEmpty()) {
+      return "\nThe service wrote no output (log: " + service.log().file() + ")";
+    }
+    return "\nLast "
+        + tail.size()
+        + " lines of its output (full log: "
+        + service.log().file()
+        + "):\n  | "
+        + String.join("\n  | ", tail);
+  }
+
+  static String seconds(Instant from, Instant to) {
+    if (from == null || to == null) {
+      return "?";
+    }
+    return String.format(Locale.ROOT, "%.2f s", Duration.between(from, to).toMillis() / 1000.0);
+  }
+
+  /** A service's container as the readiness checks probe it, with the facts of one round. */
+  private static final class Target implements ProbeTarget {
+    private final Engine engine;
+    private final ServiceRuntime service;
+    private final ContainerFacts facts;
+
+    Target(Engine engine, ServiceRuntime service, ContainerFacts facts) {
+      this.engine = engine;
+      this.service = service;
+      this.facts = facts;
+    }
+
+    @Override
+    public String service() {
+      return service.name();
+    }
+
+    @Override
+    public ContainerFacts facts() {
+      return facts;
+    }
+
+    @Override
+    public ExecResult exec(List<String> command, Duration timeout) {
+      return engine.exec(service.containerId(), command, List.of(), timeout);
+    }
+
+    @Override
+    public List<String> logLines() {
+      return service.log().lines();
+    }
+  }
+}

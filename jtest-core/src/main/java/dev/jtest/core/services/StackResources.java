@@ -1,0 +1,68 @@
+package dev.jtest.core.services;
+
+import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.engine.Engine;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The networks and volumes of a run: created before its containers, named in their requests, and
+ * recorded in the state file.
+ *
+ * @param networks the engine's network name by compose network name
+ * @param volumes the names of the volumes the run created
+ */
+record StackResources(Map<String, String> networks, List<String> volumes) {
+
+  /** None yet. */
+  static final StackResources NONE = new StackResources(Map.of(), List.of());
+
+  StackResources {
+    networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+    volumes = List.copyOf(volumes);
+  }
+
+  /**
+   * Creates the networks that some service joins and every volume of {@code model}, labelled as the
+   * run's; external ones are only named. What was created before a failure is removed with the run.
+   */
+  static StackResources create(
+      Engine engine, ComposeModel model, RunIdentity identity, boolean keep) {
+    Map<String, String> networks = new LinkedHashMap<>();
+    for (ComposeModel.NetworkSpec network : model.networks().values()) {
+      boolean used =
+          model.services().values().stream().anyMatch(s -> s.networks().contains(network.name()));
+      if (!used) {
+        continue;
+      }
+      if (network.external()) {
+        networks.put(
+            network.name(),
+            network.externalName() == null ? network.name() : network.externalName());
+      } else {
+        String name = identity.resourceName(network.name());
+        engine.createNetwork(name, identity.labels(null, keep), network.internal());
+        networks.put(network.name(), name);
+      }
+    }
+    List<String> volumes = new ArrayList<>();
+    for (ComposeModel.VolumeSpec volume : model.volumes().values()) {
+      if (!volume.external()) {
+        String name = identity.resourceName(volume.name());
+        engine.createVolume(name, identity.labels(null, keep));
+        volumes.add(name);
+      }
+    }
+    return new StackResources(networks, volumes);
+  }
+
+  /** A kept run's, as its state file recorded them (by engine name only). */
+  static StackResources recorded(StackState state) {
+    Map<String, String> networks = new LinkedHashMap<>();
+    state.networks().forEach(n -> networks.put(n, n));
+    return new StackResources(networks, state.volumes());
+  }
+}
