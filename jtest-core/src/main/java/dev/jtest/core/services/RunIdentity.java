@@ -1,5 +1,6 @@
 package dev.jtest.core.services;
 
+import dev.jtest.core.JtestException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,10 @@ public record RunIdentity(
               .digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
       return (clean.isEmpty() ? "project" : clean) + "-" + HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new JtestException(
+          "this Java runtime has no SHA-256, which every Java platform must provide: run the build"
+              + " with a standard JDK",
+          e);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.jtest.core.services;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +24,18 @@ public final class ServiceLog {
   private BufferedWriter writer;
   private int dropped;
 
+  /**
+   * A new, empty log in {@code file}.
+   *
+   * @throws StackFileException when the file cannot be created
+   */
   ServiceLog(Path file) {
     this.file = file;
     try {
       Files.createDirectories(file.getParent());
       writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new StackFileException(file, e);
     }
   }
 

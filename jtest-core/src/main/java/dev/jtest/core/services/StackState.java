@@ -63,12 +63,17 @@ public record StackState(
     }
   }
 
+  /**
+   * Writes the state into {@code workDir}.
+   *
+   * @throws StackFileException when the file cannot be written
+   */
   void write(Path workDir) {
     try {
       Files.createDirectories(workDir);
       JSON.writeValue(file(workDir).toFile(), this);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + file(workDir), e);
+      throw new StackFileException(file(workDir), e);
     }
   }
 
