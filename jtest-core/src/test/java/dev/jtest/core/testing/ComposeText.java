@@ -1,0 +1,23 @@
+package dev.jtest.core.testing;
+
+import dev.jtest.core.compose.ComposeLoader;
+import dev.jtest.core.compose.ComposeModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Compose models for tests, from YAML written as a text block. */
+public final class ComposeText {
+
+  private ComposeText() {}
+
+  /** The model of {@code yaml}, written as {@code compose.yaml} in {@code dir}. */
+  public static ComposeModel load(Path dir, String yaml) throws IOException {
+    Path file = dir.resolve("compose.yaml");
+    Files.writeString(file, yaml);
+    return ComposeLoader.load(List.of(file), Map.of(), Set.of());
+  }
+}
