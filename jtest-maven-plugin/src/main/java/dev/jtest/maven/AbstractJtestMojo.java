@@ -31,7 +31,10 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
 
   private static final String NO_COMPOSE_REPORTED = "dev.jtest.noComposeReported";
 
-  /** Skips every jtest goal. */
+  /**
+   * Skips every jtest goal; the build extension then checks no other {@code jtest.*} value. The
+   * tests still run, with jtest's provider.
+   */
   @Parameter(property = "jtest.skip", defaultValue = "false")
   private boolean skip;
 
@@ -44,12 +47,16 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   private File workDir;
 
   /**
-   * Compose files, merged in order as {@code docker compose -f a -f b} does. Default: the first of
-   * compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml in the project directory.
+   * Compose files, merged in order as {@code docker compose -f a -f b} does, relative to the
+   * project directory; a file that does not exist is an error. Default: the first of compose.yaml,
+   * compose.yml, docker-compose.yaml, docker-compose.yml in the project directory.
    */
   @Parameter private List<String> composeFiles;
 
-  /** Comma-separated compose files; overrides {@code <composeFiles>}. */
+  /**
+   * Comma-separated compose files, e.g. {@code a.yml,b.yml}; overrides {@code <composeFiles>}. A
+   * file that does not exist is an error.
+   */
   @Parameter(property = "jtest.compose")
   private String compose;
 

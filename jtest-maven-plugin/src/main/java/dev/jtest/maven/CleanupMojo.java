@@ -25,9 +25,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Shows ({@code -Djtest.dryRun}) or removes the test data the tests left in the running services:
  * records whose name starts with {@code TEST } ({@code -Djtest.cleanup.prefix}), found by the
  * cleaners of the compose file ({@code x-jtest.cleanup}) and by {@code TestDataCleaner}s on the
- * test class path. Also lists or removes engine resources of this project whose build is gone.
- * Bound after the integration tests when cleaners are declared ({@code
- * -Djtest.cleanupAfterTests=false} keeps the data).
+ * test class path. Also lists or removes engine resources of this project whose build is gone. The
+ * build extension also runs it after the integration tests, where it runs the declared cleaners
+ * only ({@code -Djtest.cleanupAfterTests=false} keeps the data).
  */
 @Mojo(name = "cleanup", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public class CleanupMojo extends AbstractJtestMojo {
@@ -36,15 +36,21 @@ public class CleanupMojo extends AbstractJtestMojo {
   @Parameter(property = "jtest.dryRun", defaultValue = "false")
   private boolean dryRun;
 
-  /** Records whose name starts with this are test data. */
+  /** Records whose name starts with this are test data; a blank prefix is refused. */
   @Parameter(property = "jtest.cleanup.prefix", defaultValue = Cleanup.DEFAULT_PREFIX)
   private String prefix;
 
-  /** Whether the cleaners run automatically after the integration tests. */
+  /**
+   * Whether the cleaners run automatically after the integration tests, pass or fail; {@code false}
+   * keeps the test data for a look.
+   */
   @Parameter(property = "jtest.cleanupAfterTests", defaultValue = "true")
   private boolean cleanupAfterTests;
 
-  /** Set by the build extension on the execution it binds after the integration tests. */
+  /**
+   * Set by the build extension on the execution it binds after the integration tests; not for
+   * users.
+   */
   @Parameter(defaultValue = "false")
   private boolean afterTests;
 

@@ -28,7 +28,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "logs", threadSafe = true)
 public class LogsMojo extends AbstractJtestMojo {
 
-  /** The service whose log to print; all services when unset. */
+  /**
+   * The service whose log to print; all services when unset (then each line is prefixed with its
+   * service's name). An unknown name fails, listing the known ones.
+   */
   @Parameter(property = "jtest.service")
   private String service;
 

@@ -23,17 +23,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractJtestMojo {
 
-  /**
-   * Coverage on ({@code -Pcoverage} sets it). Not named {@code coverage}: that element of the
-   * plugin's configuration holds the rules ({@code <coverage><rules>}), and every bound goal gets
-   * the plugin's configuration.
-   */
+  /** Coverage on ({@code -Pcoverage} sets it); without it this goal does nothing. */
+  // Not named coverage: that element of the plugin's configuration holds the rules
+  // (<coverage><rules>), and every bound goal gets the plugin's configuration.
   @Parameter(property = "jtest.coverage", defaultValue = "false")
   private boolean withCoverage;
 
   /**
-   * {@code <rules>}, {@code <classDirectories>}, {@code <sourceDirectories>}, {@code
-   * <unitTestData>}. The rules are checked when the build starts, coverage on or not.
+   * The {@code <coverage>} element: {@code <rules>} (each a {@code <rule>} with a {@code <counter>}
+   * — instruction, line, branch, method, class or complexity — and a {@code <minimum>} ratio 0..1,
+   * checked over all services together), {@code <classDirectories>} and {@code <sourceDirectories>}
+   * (default: every reactor module's own), {@code <unitTestData>} (default: {@code
+   * target/jacoco.exec}, reported as a group of its own when it exists). The rules are checked when
+   * the build starts, coverage on or not.
    */
   @Parameter(alias = "coverage")
   private CoverageSettings coverageSettings;

@@ -42,18 +42,19 @@ public class StartMojo extends AbstractJtestMojo {
   private boolean keepRunning;
 
   /**
-   * Covers the services that run a JVM with JaCoCo (also {@code -Pcoverage}); the report is written
-   * at {@code verify}.
+   * Covers the services that run a JVM with JaCoCo ({@code -Pcoverage} sets it); {@code
+   * jtest:report} writes the report at {@code verify}. Ignores {@code jtest.keepRunning}: the data
+   * is harvested when the services stop.
    */
-  /**
-   * Coverage on ({@code -Pcoverage} sets it). Not named {@code coverage}: that element of the
-   * plugin's configuration holds the rules ({@code <coverage><rules>}), and every bound goal gets
-   * the plugin's configuration.
-   */
+  // Not named coverage: that element of the plugin's configuration holds the rules
+  // (<coverage><rules>), and every bound goal gets the plugin's configuration.
   @Parameter(property = "jtest.coverage", defaultValue = "false")
   private boolean withCoverage;
 
-  /** How long pulling an image that is not on the engine may take. */
+  /**
+   * How long pulling an image that is not on the engine may take, as a duration such as {@code
+   * 60s}, {@code 1m30s} or {@code 500ms}.
+   */
   @Parameter(property = "jtest.pullTimeout", defaultValue = "60s")
   private String pullTimeout;
 
