@@ -65,7 +65,7 @@ public final class ComposeLoader {
     if (merged.get("services").mapping("a mapping").isEmpty()) {
       throw noServices(roots);
     }
-    return ServiceParser.parse(
+    return ModelParser.parse(
         files, projectDir, merged, activeProfiles, warnings, fingerprint(merged, activeProfiles));
   }
 
