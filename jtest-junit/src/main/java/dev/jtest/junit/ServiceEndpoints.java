@@ -1,5 +1,7 @@
 package dev.jtest.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The endpoints of the services jtest started, read from the system properties that jtest hands to
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
  * else from {@code target/jtest/services.properties} (for a test run from an IDE against a stack
  * kept with {@code -Djtest.keepRunning}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ServiceEndpoints {
 
   private static final Pattern KEY =
