@@ -58,7 +58,7 @@ class ServicesExtension
       return testData(parameter, context);
     }
     String name = serviceName(parameter).orElseThrow();
-    ServiceEndpoints endpoints = ServiceEndpoints.current();
+    StartedServices endpoints = StartedServices.current();
     Optional<ServiceEndpoint> endpoint = endpoints.find(name);
     if (endpoint.isEmpty()) {
       throw new ParameterResolutionException(

@@ -35,13 +35,13 @@ public interface TestDataCleaner {
    * @param endpoints the services' endpoints
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  record Context(String prefix, ServiceEndpoints endpoints) {
+  record Context(String prefix, StartedServices endpoints) {
 
     /** Built by jtest from the endpoint properties ({@code jtest.<service>.url}, …). */
     public static Context of(String prefix, Map<String, String> endpointProperties) {
       Properties properties = new Properties();
       properties.putAll(endpointProperties);
-      return new Context(prefix, ServiceEndpoints.of(properties));
+      return new Context(prefix, StartedServices.of(properties));
     }
 
     /** The endpoint of {@code service}; fails naming the known services when there is none. */

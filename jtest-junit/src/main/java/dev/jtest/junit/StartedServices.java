@@ -23,19 +23,19 @@ import org.apiguardian.api.API;
  * kept with {@code -Djtest.keepRunning}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ServiceEndpoints {
+public final class StartedServices {
 
   private static final Pattern KEY =
       Pattern.compile("jtest\\.([^.]+)\\.(host|port|url|port\\.(\\d+))");
 
   private final Map<String, Map<String, String>> byService;
 
-  private ServiceEndpoints(Map<String, Map<String, String>> byService) {
+  private StartedServices(Map<String, Map<String, String>> byService) {
     this.byService = byService;
   }
 
   /** The endpoints visible to this JVM. */
-  public static ServiceEndpoints current() {
+  public static StartedServices current() {
     Properties properties = new Properties();
     Path file = servicesFile();
     if (Files.isRegularFile(file)) {
@@ -50,7 +50,7 @@ public final class ServiceEndpoints {
   }
 
   /** The endpoints named by {@code properties}. */
-  public static ServiceEndpoints of(Properties properties) {
+  public static StartedServices of(Properties properties) {
     Map<String, Map<String, String>> byService = new TreeMap<>();
     for (String name : properties.stringPropertyNames()) {
       Matcher matcher = KEY.matcher(name);
@@ -63,7 +63,7 @@ public final class ServiceEndpoints {
     // jtest writes a host for every service it started; other jtest.x.port properties (the
     // provider's own jtest.coordinator.port) are not services.
     byService.values().removeIf(values -> !values.containsKey("host"));
-    return new ServiceEndpoints(byService);
+    return new StartedServices(byService);
   }
 
   /** The endpoint of {@code service}, if jtest started it. */
