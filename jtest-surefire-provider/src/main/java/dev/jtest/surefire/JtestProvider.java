@@ -41,13 +41,7 @@ public class JtestProvider extends AbstractProvider {
       try {
         classes.add(Class.forName(scan.getClassName(i), false, parameters.getTestClassLoader()));
       } catch (ClassNotFoundException e) {
-        throw new JtestRunException(
-            "test class "
-                + scan.getClassName(i)
-                + ", found by Surefire's scan, cannot be loaded ("
-                + e
-                + "): rebuild the test classes (mvn clean verify)",
-            e);
+        throw JtestRunException.unloadableTestClass(scan.getClassName(i), e);
       }
     }
     return classes;

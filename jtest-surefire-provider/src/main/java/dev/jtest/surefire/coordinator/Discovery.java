@@ -295,13 +295,7 @@ final class Discovery {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new JtestRunException(
-          "test class "
-              + name
-              + ", found by Surefire's scan, cannot be loaded ("
-              + e
-              + "): rebuild the test classes (mvn clean verify)",
-          e);
+      throw JtestRunException.unloadableTestClass(name, e);
     }
   }
 
