@@ -1,17 +1,42 @@
 package dev.jtest.core;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.UncheckedIOException;
+import java.util.Set;
 
 /** The rules that keep the core a plain library that any adapter can drive. */
 @AnalyzeClasses(packages = "dev.jtest.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  /**
+   * Classes that still throw a generic or an unchecked-IO exception while the services and engine
+   * packages are being split (issue 13): remove each one here once its failures are typed.
+   */
+  private static final Set<String> NOT_YET_TYPED =
+      Set.of(
+          "dev.jtest.core.engine.Engine", // new RuntimeException for an unknown engine failure
+          "dev.jtest.core.services.Endpoints", // services.properties
+          "dev.jtest.core.services.ReadinessReport", // readiness.json
+          "dev.jtest.core.services.ServiceLog", // logs/<service>.log
+          "dev.jtest.core.services.StackState"); // state.json
+
+  private static final DescribedPredicate<JavaClass> TYPED =
+      DescribedPredicate.describe(
+          "have typed failures",
+          javaClass -> !NOT_YET_TYPED.contains(javaClass.getName().replaceFirst("\\$.*", "")));
 
   @ArchTest
   static final ArchRule coreKnowsNothingOfMavenOrSurefire =
@@ -36,4 +61,20 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule corePackagesHaveNoCycles =
       slices().matching("dev.jtest.core.(*)..").should().beFreeOfCycles();
+
+  /** Adapters turn {@link JtestException}s into one message; anything else is a stack trace. */
+  @ArchTest
+  static final ArchRule coreThrowsNoGenericExceptions =
+      noClasses().that(TYPED).should(THROW_GENERIC_EXCEPTIONS);
+
+  /** A file jtest cannot read or write is a {@link JtestException} naming the file. */
+  @ArchTest
+  static final ArchRule coreWrapsNoIoFailureInUncheckedIoException =
+      noClasses()
+          .that(TYPED)
+          .should()
+          .callConstructorWhere(target(owner(type(UncheckedIOException.class))))
+          .as(
+              "no classes that have typed failures should throw UncheckedIOException (throw a"
+                  + " JtestException naming the file)");
 }

@@ -1,8 +1,12 @@
 package dev.jtest.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
+import org.apiguardian.api.API;
 
 /** Where a service answers, as seen from the tests: always a loopback address. */
+@API(status = STABLE, since = "0.1")
 public interface ServiceEndpoint {
 
   /** The service's name in the compose file. */

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * Resolves {@link Service}-annotated parameters to the service's endpoint, and {@link TestData}
- * parameters to the test's fixture, whose teardown actions it runs after each test. Registered by
- * {@link WithServices}.
+ * Resolves {@link ComposeService}-annotated parameters (and those of its deprecated alias {@link
+ * Service}) to the service's endpoint, and {@link TestData} parameters to the test's fixture, whose
+ * teardown actions it runs after each test. Registered by {@link WithServices}; not for users to
+ * register, so not public (JUnit instantiates an extension it cannot see from outside).
  */
-public class ServicesExtension
+@SuppressWarnings("removal") // honours @Service until it goes
+class ServicesExtension
     implements ParameterResolver, TestInstancePostProcessor, AfterEachCallback, AfterAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -46,7 +48,7 @@ public class ServicesExtension
     if (type == TestData.class) {
       return true;
     }
-    return parameter.isAnnotated(Service.class)
+    return serviceName(parameter).isPresent()
         && (type == URI.class || type == String.class || type == ServiceEndpoint.class);
   }
 
@@ -55,8 +57,8 @@ public class ServicesExtension
     if (parameter.getParameter().getType() == TestData.class) {
       return testData(parameter, context);
     }
-    String name = parameter.findAnnotation(Service.class).orElseThrow().value();
-    ServiceEndpoints endpoints = ServiceEndpoints.current();
+    String name = serviceName(parameter).orElseThrow();
+    StartedServices endpoints = StartedServices.current();
     Optional<ServiceEndpoint> endpoint = endpoints.find(name);
     if (endpoint.isEmpty()) {
       throw new ParameterResolutionException(
@@ -78,6 +80,14 @@ public class ServicesExtension
     } catch (IllegalStateException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
     }
+  }
+
+  /** The service named by the parameter's {@link ComposeService}, or by its former name. */
+  private static Optional<String> serviceName(ParameterContext parameter) {
+    return parameter
+        .findAnnotation(ComposeService.class)
+        .map(ComposeService::value)
+        .or(() -> parameter.findAnnotation(Service.class).map(Service::value));
   }
 
   /**
@@ -131,9 +141,6 @@ public class ServicesExtension
     // asked for one instance for all its tests (then afterAll tears it down).
     if (context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_METHOD) {
       failures.addAll(tearDownConstructed(context));
-    }
-    if (failures.isEmpty()) {
-      return;
     }
     if (failures.isEmpty()) {
       return;

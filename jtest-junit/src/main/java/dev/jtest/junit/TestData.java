@@ -1,10 +1,13 @@
 package dev.jtest.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apiguardian.api.API;
 
 /**
  * Test data for one test: names that {@code jtest:cleanup} recognises, and teardown actions that
@@ -13,16 +16,18 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>{@code
  * @Test
- * void registersAClient(@Service("auth") ServiceEndpoint auth, TestData data) {
+ * void registersAClient(@ComposeService("auth") ServiceEndpoint auth, TestData data) {
  *   String name = data.name("client");                 // "TEST client 3f2a9c"
  *   String id = register(auth, name);
  *   data.onTeardown(() -> delete(auth, id));
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class TestData {
 
   /** An action that may throw, run at teardown. */
+  @API(status = STABLE, since = "0.1")
   @FunctionalInterface
   public interface Teardown {
     void run() throws Exception;

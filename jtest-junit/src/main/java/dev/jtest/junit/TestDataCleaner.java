@@ -1,8 +1,11 @@
 package dev.jtest.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Finds and removes test data that the compose file's cleaners cannot reach. Implementations are
@@ -14,6 +17,7 @@ import java.util.Properties;
  * with the prefix and passes exactly those to {@link #clean}, so a cleaner can never delete
  * anything else.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface TestDataCleaner {
 
   /**
@@ -30,13 +34,14 @@ public interface TestDataCleaner {
    * @param prefix the test-data prefix, {@code "TEST "} by default
    * @param endpoints the services' endpoints
    */
-  record Context(String prefix, ServiceEndpoints endpoints) {
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Context(String prefix, StartedServices endpoints) {
 
     /** Built by jtest from the endpoint properties ({@code jtest.<service>.url}, …). */
     public static Context of(String prefix, Map<String, String> endpointProperties) {
       Properties properties = new Properties();
       properties.putAll(endpointProperties);
-      return new Context(prefix, ServiceEndpoints.of(properties));
+      return new Context(prefix, StartedServices.of(properties));
     }
 
     /** The endpoint of {@code service}; fails naming the known services when there is none. */

@@ -41,8 +41,7 @@ public class JtestProvider extends AbstractProvider {
       try {
         classes.add(Class.forName(scan.getClassName(i), false, parameters.getTestClassLoader()));
       } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(
-            "test class " + scan.getClassName(i) + " cannot be loaded", e);
+        throw JtestRunException.unloadableTestClass(scan.getClassName(i), e);
       }
     }
     return classes;

@@ -13,4 +13,15 @@ public class JtestRunException extends RuntimeException {
   public JtestRunException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A class that Surefire's scan found in the test classes cannot be loaded. */
+  public static JtestRunException unloadableTestClass(String name, ClassNotFoundException e) {
+    return new JtestRunException(
+        "test class "
+            + name
+            + ", found by Surefire's scan, cannot be loaded ("
+            + e
+            + "): rebuild the test classes (mvn clean verify)",
+        e);
+  }
 }

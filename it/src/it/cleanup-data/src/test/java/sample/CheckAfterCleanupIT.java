@@ -2,7 +2,7 @@ package sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.WithServices;
 import java.util.Arrays;
@@ -19,12 +19,12 @@ class CheckAfterCleanupIT {
   }
 
   @Test
-  void onlyTestClientsWereDeleted(@Service("registry") ServiceEndpoint registry) throws Exception {
+  void onlyTestClientsWereDeleted(@ComposeService("registry") ServiceEndpoint registry) throws Exception {
     assertEquals("[{\"client_id\":3,\"client_name\":\"real customer\"}]", Api.send(registry.url("/admin/clients"), "GET", null));
   }
 
   @Test
-  void onlyTestNotesWereDeleted(@Service("registry") ServiceEndpoint registry) throws Exception {
+  void onlyTestNotesWereDeleted(@ComposeService("registry") ServiceEndpoint registry) throws Exception {
     assertEquals(List.of("keep me"), Arrays.asList(Api.send(registry.url("/notes"), "GET", null).split("\n")));
   }
 }

@@ -2,7 +2,7 @@ package sample;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.TestData;
 import dev.jtest.junit.WithServices;
@@ -26,14 +26,14 @@ class CreateDataIT {
   }
 
   @Test
-  void registersClients(@Service("registry") ServiceEndpoint registry, TestData data) throws Exception {
+  void registersClients(@ComposeService("registry") ServiceEndpoint registry, TestData data) throws Exception {
     Api.send(registry.url("/clients"), "POST", data.name("client"));
     Api.send(registry.url("/clients"), "POST", data.name("client"));
     Api.send(registry.url("/clients"), "POST", "real customer");
   }
 
   @Test
-  void writesNotes(@Service("registry") ServiceEndpoint registry, TestData data) throws Exception {
+  void writesNotes(@ComposeService("registry") ServiceEndpoint registry, TestData data) throws Exception {
     Api.send(registry.url("/notes?title=" + Api.encode(data.name("note"))), "POST", null);
     Api.send(registry.url("/notes?title=" + Api.encode("keep me")), "POST", null);
   }

@@ -3,7 +3,7 @@ package sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.WithServices;
 import java.net.URI;
@@ -26,12 +26,12 @@ class CoverageIT {
   }
 
   @Test
-  void greets(@Service("greeter") ServiceEndpoint greeter) throws Exception {
+  void greets(@ComposeService("greeter") ServiceEndpoint greeter) throws Exception {
     assertEquals("hello", get(greeter.url("/hello")));
   }
 
   @Test
-  void keepsTheImagesJavaToolOptions(@Service("greeter") ServiceEndpoint greeter) throws Exception {
+  void keepsTheImagesJavaToolOptions(@ComposeService("greeter") ServiceEndpoint greeter) throws Exception {
     String[] parts = get(greeter.url("/options")).split("\\|", 2);
     assertEquals("from-image", parts[0]);
     if (Boolean.getBoolean("jtest.coverage")) {
@@ -42,13 +42,13 @@ class CoverageIT {
   }
 
   @Test
-  void works(@Service("worker") ServiceEndpoint worker) throws Exception {
+  void works(@ComposeService("worker") ServiceEndpoint worker) throws Exception {
     assertEquals("worked 55", get(worker.url("/work")));
   }
 
   /** The victim does some work, then dies by SIGKILL: jtest keeps what its last dump got. */
   @Test
-  void victimWorksThenIsKilled(@Service("victim") ServiceEndpoint victim) throws Exception {
+  void victimWorksThenIsKilled(@ComposeService("victim") ServiceEndpoint victim) throws Exception {
     assertEquals("worked 55", get(victim.url("/work")));
     Thread.sleep(3_000); // more than one dump interval
     Matcher run = Pattern.compile("\"runId\" : \"([0-9a-f]+)\"").matcher(Files.readString(Path.of("target/jtest/run.json")));

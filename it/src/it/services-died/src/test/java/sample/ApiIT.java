@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The service dies under the test (killed, as the kernel's OOM killer or an operator would). */
+/**
+ * The service dies under the test (killed, as the kernel's OOM killer or an operator would). Uses
+ * {@code @Service}, the deprecated former name of {@code @ComposeService}, to show it still works.
+ */
 @WithServices
 class ApiIT {
 

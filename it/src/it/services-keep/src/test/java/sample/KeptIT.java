@@ -2,7 +2,7 @@ package sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.WithServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class KeptIT {
 
   @Test
-  void answers(@Service("web") URI web) throws Exception {
+  void answers(@ComposeService("web") URI web) throws Exception {
     String body =
         HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(web.resolve("/")).build(), HttpResponse.BodyHandlers.ofString())

@@ -3,7 +3,7 @@ package sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.WithServices;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ class StackIT {
 
   @Test
   void parametersReceiveTheEndpoints(
-      @Service("api") ServiceEndpoint api, @Service("echo") URI echo, @Service("api") String apiUrl) throws Exception {
+      @ComposeService("api") ServiceEndpoint api, @ComposeService("echo") URI echo, @ComposeService("api") String apiUrl) throws Exception {
     assertEquals("hello from api; db says rows", get(api.url("hello")));
     assertEquals("echo-ok", get(echo.resolve("/")));
     assertEquals(api.url().toString(), apiUrl);

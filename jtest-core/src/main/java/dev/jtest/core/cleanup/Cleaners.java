@@ -2,6 +2,7 @@ package dev.jtest.core.cleanup;
 
 import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.JtestExtension;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.diagnostics.Secrets;
 import dev.jtest.core.engine.Engine;
@@ -20,7 +21,8 @@ public final class Cleaners {
   /** Whether any service of {@code model} declares a cleaner. */
   public static boolean declared(ComposeModel model) {
     return model.services().values().stream()
-        .anyMatch(s -> s.extension().get("cleanup") instanceof List<?> l && !l.isEmpty());
+        .anyMatch(
+            s -> s.extension().get(JtestExtension.CLEANUP) instanceof List<?> l && !l.isEmpty());
   }
 
   /**
@@ -37,7 +39,7 @@ public final class Cleaners {
       Map<String, String> endpoints) {
     List<Cleaner> cleaners = new ArrayList<>();
     for (ServiceSpec service : model.services().values()) {
-      Object declared = service.extension().get("cleanup");
+      Object declared = service.extension().get(JtestExtension.CLEANUP);
       if (declared == null) {
         continue;
       }

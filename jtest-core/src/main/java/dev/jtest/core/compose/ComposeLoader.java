@@ -1,8 +1,10 @@
 package dev.jtest.core.compose;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.JtestException;
 import dev.jtest.core.Suggestions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +67,7 @@ public final class ComposeLoader {
     if (merged.get("services").mapping("a mapping").isEmpty()) {
       throw noServices(roots);
     }
-    return ServiceParser.parse(
+    return ModelParser.parse(
         files, projectDir, merged, activeProfiles, warnings, fingerprint(merged, activeProfiles));
   }
 
@@ -128,8 +130,13 @@ public final class ComposeLoader {
       canonical.put("profiles", new LinkedHashSet<>(profiles.stream().sorted().toList()));
       byte[] bytes = mapper.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot fingerprint the compose model", e);
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      // Every JVM has SHA-256, and the model holds only YAML's texts, lists and mappings.
+      throw new JtestException(
+          "cannot fingerprint the compose model ("
+              + e.getMessage()
+              + "): this is a bug in jtest, please report it with your compose files",
+          e);
     }
   }
 

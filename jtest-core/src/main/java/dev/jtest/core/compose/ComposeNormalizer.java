@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Brings one compose file to the canonical form the merge works on: {@code environment}, {@code
@@ -39,7 +38,7 @@ final class ComposeNormalizer {
           "stop_signal",
           "profiles",
           "networks",
-          "x-jtest");
+          JtestExtension.KEY);
 
   static final String SERVICE = "a mapping of keys such as image: or build:";
   static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";
@@ -117,8 +116,8 @@ final class ComposeNormalizer {
             case "env_file" -> normalizeEnvFiles(value, dir);
             case "volumes" -> normalizeVolumes(value, dir);
             case "tmpfs" -> texts(value, "a path or a list of paths");
-            case "x-jtest" -> {
-              checkExtensionKeys(name, value, warnings);
+            case JtestExtension.KEY -> {
+              JtestExtension.warnUnknownKeys(name, value, warnings);
               yield value;
             }
             default -> value;
@@ -126,39 +125,6 @@ final class ComposeNormalizer {
       out.put(key, normalized);
     }
     return Located.ofMapping(out, service.location(), service.path());
-  }
-
-  /** Warns of x-jtest keys that no capability reads, a likely typo. */
-  private static void checkExtensionKeys(String service, Located extension, List<String> warnings) {
-    Map<String, Located> keys = extension.mapping(ServiceParser.EXTENSION);
-    warnUnknown(service, "x-jtest", keys, ServiceParser.JTEST_KEYS, warnings);
-    Map<String, Located> wait = extension.get("wait").mapping(ServiceParser.WAIT);
-    warnUnknown(service, "x-jtest.wait", wait, ServiceParser.WAIT_KEYS, warnings);
-  }
-
-  private static void warnUnknown(
-      String service,
-      String parent,
-      Map<String, Located> entries,
-      Set<String> known,
-      List<String> warnings) {
-    entries.forEach(
-        (key, value) -> {
-          if (!known.contains(key)) {
-            warnings.add(
-                value.location()
-                    + ": service '"
-                    + service
-                    + "': "
-                    + parent
-                    + " key '"
-                    + key
-                    + "' is unknown and ignored (known: "
-                    + String.join(", ", new TreeSet<>(known))
-                    + ")"
-                    + Suggestions.didYouMean(key, known));
-          }
-        });
   }
 
   private static Located normalizeBuild(Located value, Path dir) {

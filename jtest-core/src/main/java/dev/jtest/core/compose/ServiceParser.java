@@ -1,7 +1,5 @@
 package dev.jtest.core.compose;
 
-import dev.jtest.core.ConfigurationException;
-import dev.jtest.core.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,134 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiFunction;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Turns the merged, normalised document into typed {@link ServiceSpec}s and checks them. Every
+ * Turns one service of the merged, normalised document into a typed {@link ServiceSpec}. Every
  * value is read through {@link Located}'s typed accessors, so a value of the wrong shape is
- * reported with file, line, service, key and the forms compose accepts.
+ * reported with file, line, service, key and the forms compose accepts; {@code x-jtest} is {@link
+ * JtestExtension}'s to read.
  */
 final class ServiceParser {
 
-  static final Set<String> JTEST_KEYS =
-      Set.of("wait", "coverage", "coverage-includes", "coverage-excludes", "cleanup");
-  static final Set<String> WAIT_KEYS = Set.of("http", "tcp", "log", "command", "timeout");
-
-  static final String EXTENSION = "a mapping of jtest's keys (" + sorted(JTEST_KEYS) + ")";
-  static final String WAIT = "a mapping (" + sorted(WAIT_KEYS) + ")";
-  static final String COMMAND = "a string or a list of strings";
-  static final String HEALTH_TEST =
-      "a string or a list of strings starting with CMD, CMD-SHELL or NONE";
   static final String BOOLEAN = "true or false";
-  static final String DURATION = "a duration such as 10s, 1m30s or 500ms";
-  static final String PATTERNS = "a string of JaCoCo patterns (a.b.*:c.*) or a list of them";
+
+  private static final String COMMAND = "a string or a list of strings";
+  private static final String HEALTH_TEST =
+      "a string or a list of strings starting with CMD, CMD-SHELL or NONE";
+  private static final String DURATION = "a duration such as 10s, 1m30s or 500ms";
 
   private ServiceParser() {}
 
-  static ComposeModel parse(
-      List<Path> files,
-      Path projectDir,
-      Located document,
-      Set<String> activeProfiles,
-      List<String> warnings,
-      String fingerprint) {
-    Map<String, ServiceSpec> all = new LinkedHashMap<>();
-    document
-        .get("services")
-        .mapping("a mapping of service names")
-        .forEach((name, body) -> all.put(name, service(name, body)));
-    String fileNames = String.join(", ", files.stream().map(f -> "" + f.getFileName()).toList());
-    Set<String> declared = new TreeSet<>();
-    all.values().forEach(service -> declared.addAll(service.profiles()));
-    for (String profile : activeProfiles) {
-      if (!declared.contains(profile)) {
-        warnings.add(
-            "-Djtest.profiles: no service of "
-                + fileNames
-                + " has the profile '"
-                + profile
-                + "' ("
-                + (declared.isEmpty()
-                    ? "no service has a profile"
-                    : "profiles: " + sorted(declared))
-                + ")"
-                + Suggestions.didYouMean(profile, declared));
-      }
-    }
-    Map<String, ServiceSpec> enabled = new LinkedHashMap<>();
-    for (ServiceSpec service : all.values()) {
-      if (service.profiles().isEmpty()
-          || service.profiles().stream().anyMatch(activeProfiles::contains)) {
-        enabled.put(service.name(), service);
-      }
-    }
-    if (enabled.isEmpty()) {
-      throw new ConfigurationException(
-          "no service to start in "
-              + fileNames
-              + ": each one needs a profile ("
-              + sorted(declared)
-              + ") and -Djtest.profiles enables none of them: add e.g. -Djtest.profiles="
-              + declared.iterator().next());
-    }
-    for (ServiceSpec service : enabled.values()) {
-      for (String dependency : service.dependsOn().keySet()) {
-        ServiceSpec target = all.get(dependency);
-        if (target != null && !enabled.containsKey(dependency)) {
-          throw ComposeLoader.error(
-              service.location(),
-              service.name(),
-              "depends on '"
-                  + dependency
-                  + "', which is only enabled with the profile(s) "
-                  + target.profiles()
-                  + ": add -Djtest.profiles="
-                  + String.join(",", target.profiles()));
-        }
-      }
-    }
-    DependencyGraph.of(enabled);
-    Map<String, ComposeModel.VolumeSpec> volumes = volumes(document.get("volumes"));
-    Map<String, ComposeModel.NetworkSpec> networks = networks(document.get("networks"));
-    for (ServiceSpec service : enabled.values()) {
-      for (MountSpec mount : service.mounts()) {
-        if (mount.type() == MountSpec.Type.VOLUME
-            && mount.source() != null
-            && !volumes.containsKey(mount.source())) {
-          throw ComposeLoader.error(
-              service.location(),
-              service.name(),
-              "uses volume '"
-                  + mount.source()
-                  + "', which the top-level 'volumes:' does not declare: declare it, or use a path"
-                  + " ('./"
-                  + mount.source()
-                  + "') for a bind mount");
-        }
-      }
-      for (String network : service.networks()) {
-        if (!networks.containsKey(network)) {
-          throw ComposeLoader.error(
-              service.location(),
-              service.name(),
-              "joins network '" + network + "', which the top-level 'networks:' does not declare");
-        }
-      }
-    }
-    return new ComposeModel(
-        List.copyOf(files),
-        projectDir,
-        Collections.unmodifiableMap(enabled),
-        volumes,
-        networks,
-        List.copyOf(warnings),
-        fingerprint);
-  }
-
-  private static ServiceSpec service(String name, Located body) {
+  /** The service {@code name} declared by {@code body}, checked. */
+  static ServiceSpec parse(String name, Located body) {
     Location at = body.location();
     String image = body.get("image").text();
     BuildSpec build = build(body.get("build"), name);
@@ -182,7 +72,7 @@ final class ServiceParser {
     Set<String> networkNames =
         body.get("networks").mapping("a list of names or a mapping of names").keySet();
     List<String> networks = networkNames.isEmpty() ? List.of("default") : List.copyOf(networkNames);
-    Located extension = body.get("x-jtest");
+    Located extension = body.get(JtestExtension.KEY);
     return new ServiceSpec(
         name,
         at,
@@ -203,8 +93,8 @@ final class ServiceParser {
         body.get("stop_signal").text(),
         body.get("profiles").texts("a list of profile names"),
         networks,
-        wait(extension.get("wait"), at),
-        extension(extension));
+        JtestExtension.readiness(extension, at),
+        JtestExtension.values(extension));
   }
 
   /** A port as {@link PortParser} takes it: the short form's text, or the long form's fields. */
@@ -334,74 +224,6 @@ final class ServiceParser {
         retries);
   }
 
-  private static WaitSpec wait(Located wait, Location at) {
-    if (wait.isNull()) {
-      return WaitSpec.none();
-    }
-    wait.mapping(WAIT);
-    String http = wait.get("http").text("a path such as /health");
-    if (http != null && !http.startsWith("/")) {
-      http = "/" + http;
-    }
-    Integer tcp = null;
-    Located tcpNode = wait.get("tcp");
-    if (!tcpNode.isNull()) {
-      tcp =
-          PortParser.parse(tcpNode.text("a port number"), tcpNode.location(), tcpNode.service())
-              .get(0)
-              .containerPort();
-    }
-    Pattern log = null;
-    Located logNode = wait.get("log");
-    if (!logNode.isNull()) {
-      try {
-        log = Pattern.compile(logNode.text("a regular expression"));
-      } catch (PatternSyntaxException e) {
-        throw logNode.error("x-jtest.wait.log is not a regular expression: " + e.getDescription());
-      }
-    }
-    List<String> command = commandLine(wait.get("command"));
-    Duration timeout = duration(wait.get("timeout"));
-    return new WaitSpec(http, tcp, log, command, timeout, at);
-  }
-
-  /**
-   * The whole {@code x-jtest} mapping as plain values, for the capabilities that read it, once the
-   * type of every key they read is checked here.
-   */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> extension(Located extension) {
-    if (extension.isNull()) {
-      return Map.of();
-    }
-    extension.mapping(EXTENSION);
-    Located coverage = extension.get("coverage");
-    String covered = coverage.text(BOOLEAN);
-    if (covered != null
-        && !covered.equalsIgnoreCase("true")
-        && !covered.equalsIgnoreCase("false")) {
-      throw coverage.mismatch(BOOLEAN);
-    }
-    extension.get("coverage-includes").texts(PATTERNS);
-    extension.get("coverage-excludes").texts(PATTERNS);
-    for (Located cleaner : extension.get("cleanup").list("a list of cleaners")) {
-      cleaner.mapping("a mapping with show/clean commands or http");
-      for (String key : List.of("show", "clean")) {
-        commandLine(cleaner.get(key));
-      }
-      Located http = cleaner.get("http");
-      http.mapping("a mapping with list, name, delete and optional headers");
-      for (String key : List.of("list", "name", "delete")) {
-        http.get(key).text();
-      }
-      http.get("headers")
-          .mapping("a mapping of header names to values")
-          .values()
-          .forEach(header -> header.text(ComposeNormalizer.VALUE));
-    }
-    return Collections.unmodifiableMap((Map<String, Object>) extension.plain());
-  }
-
   /** A command in list form, or in string form split into words as compose does. */
   static List<String> commandLine(Located value) {
     if (value.isNull()) {
@@ -413,7 +235,8 @@ final class ServiceParser {
     return value.texts(COMMAND);
   }
 
-  private static Duration duration(Located value) {
+  /** A compose duration ({@code 1m30s}), or {@code null} when the value is not set. */
+  static Duration duration(Located value) {
     String text = value.text(DURATION);
     if (text == null) {
       return null;
@@ -425,64 +248,5 @@ final class ServiceParser {
             + (service == null ? "" : ": service '" + service + "'")
             + ": "
             + value.key());
-  }
-
-  private static Map<String, ComposeModel.VolumeSpec> volumes(Located declared) {
-    return Collections.unmodifiableMap(
-        declared(
-            declared,
-            "volume",
-            (name, body) -> {
-              External external = external(body);
-              return new ComposeModel.VolumeSpec(name, external.external(), external.name());
-            }));
-  }
-
-  private static Map<String, ComposeModel.NetworkSpec> networks(Located declared) {
-    Map<String, ComposeModel.NetworkSpec> networks = new LinkedHashMap<>();
-    networks.put("default", new ComposeModel.NetworkSpec("default", false, null, false));
-    networks.putAll(
-        declared(
-            declared,
-            "network",
-            (name, body) -> {
-              External external = external(body);
-              boolean internal = "true".equalsIgnoreCase(body.get("internal").text(BOOLEAN));
-              return new ComposeModel.NetworkSpec(
-                  name, external.external(), external.name(), internal);
-            }));
-    return Collections.unmodifiableMap(networks);
-  }
-
-  /** The top-level {@code volumes:} or {@code networks:}: names with settings, or nothing. */
-  private static <T> Map<String, T> declared(
-      Located declared, String kind, BiFunction<String, Located, T> spec) {
-    Map<String, T> specs = new LinkedHashMap<>();
-    declared
-        .mapping("a mapping of " + kind + " names")
-        .forEach(
-            (name, body) -> {
-              body.mapping("a mapping of " + kind + " settings, or nothing");
-              specs.put(name, spec.apply(name, body));
-            });
-    return specs;
-  }
-
-  /** {@code external: true} with {@code name:}, or the older {@code external: {name: …}}. */
-  private record External(boolean external, String name) {}
-
-  private static External external(Located body) {
-    Located external = body.get("external");
-    String name = body.get("name").text();
-    if (external.isMapping()) {
-      String legacy = external.get("name").text();
-      return new External(true, legacy != null ? legacy : name);
-    }
-    return new External(
-        "true".equalsIgnoreCase(external.text("true, false or a mapping with 'name'")), name);
-  }
-
-  private static String sorted(Set<String> names) {
-    return String.join(", ", new TreeSet<>(names));
   }
 }

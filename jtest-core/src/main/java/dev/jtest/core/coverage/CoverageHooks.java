@@ -1,5 +1,6 @@
 package dev.jtest.core.coverage;
 
+import dev.jtest.core.compose.JtestExtension;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
@@ -81,7 +82,7 @@ public final class CoverageHooks implements ServiceHooks {
 
   /** Whether {@code service} is covered: {@code x-jtest.coverage} decides, else JVM detection. */
   public static boolean covers(ServiceSpec service, ImageConfig image) {
-    Object forced = service.extension().get("coverage");
+    Object forced = service.extension().get(JtestExtension.COVERAGE);
     if (forced != null) {
       return Boolean.parseBoolean(String.valueOf(forced));
     }
@@ -284,8 +285,8 @@ public final class CoverageHooks implements ServiceHooks {
   }
 
   private String jacocoOptions(ServiceSpec service, int port) {
-    List<String> includes = patterns(service, "coverage-includes", options.includes());
-    List<String> excludes = patterns(service, "coverage-excludes", options.excludes());
+    List<String> includes = patterns(service, JtestExtension.COVERAGE_INCLUDES, options.includes());
+    List<String> excludes = patterns(service, JtestExtension.COVERAGE_EXCLUDES, options.excludes());
     Map<String, String> agent = new LinkedHashMap<>();
     // address=* : behind Docker's port proxy a loopback-only agent accepts but never answers.
     agent.put("output", "tcpserver");

@@ -3,7 +3,6 @@ package dev.jtest.core.coverage;
 import dev.jtest.core.ConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +91,7 @@ public final class CoverageReport {
    * Analyses and writes the report.
    *
    * @throws ConfigurationException when there are no class files to analyse
+   * @throws CoverageException when a file cannot be read or the report cannot be written
    */
   public static Result write(Inputs inputs) {
     List<Path> classDirs =
@@ -144,8 +144,14 @@ public final class CoverageReport {
       }
       return new Result(List.copyOf(summaries), total, inputs.reportDir().resolve("index.html"));
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write the coverage report to " + inputs.reportDir(), e);
+      throw new CoverageException(
+          "coverage: cannot write the report to "
+              + inputs.reportDir()
+              + " ("
+              + e.getMessage()
+              + "): check that it is writable and that the class files and the execution data"
+              + " it reads are readable",
+          e);
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,7 +23,13 @@ public final class Harvest {
 
   record Entry(String service, String execFile, boolean complete, String problem) {}
 
+  /**
+   * Writes {@code results} to {@code dir}.
+   *
+   * @throws CoverageException when the file cannot be written
+   */
   static void write(Path dir, List<ServiceCoverage> results) {
+    Path file = dir.resolve("harvest.json");
     try {
       Files.createDirectories(dir);
       List<Entry> entries =
@@ -38,9 +43,17 @@ public final class Harvest {
                           r.complete(),
                           r.problem()))
               .toList();
-      JSON.writeValue(dir.resolve("harvest.json").toFile(), entries);
+      JSON.writeValue(file.toFile(), entries);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve("harvest.json"), e);
+      throw new CoverageException(
+          "coverage: cannot write "
+              + file
+              + " ("
+              + e.getMessage()
+              + "): jtest:report needs it to find the harvested data; check that "
+              + dir
+              + " is writable",
+          e);
     }
   }
 

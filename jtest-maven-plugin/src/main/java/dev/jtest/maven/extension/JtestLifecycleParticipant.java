@@ -1,6 +1,6 @@
 package dev.jtest.maven.extension;
 
-import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.JtestException;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -54,11 +54,11 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
                   session.getUserProperties()),
               project.getBasedir().toPath());
           CoverageRulesCheck.check(jtest, project.getFile().getName());
-        } catch (ConfigurationException e) {
+          // First: it may add Failsafe, which the reordering below must then see.
+          SurefireWiring.wire(session, project);
+        } catch (JtestException e) {
           throw new MavenExecutionException(e.getMessage(), project.getFile());
         }
-        // First: it may add Failsafe, which the reordering below must then see.
-        SurefireWiring.wire(session, project);
         ServiceGoals.bind(jtest);
         ServiceGoals.orderBeforeFailsafe(project.getBuild(), jtest);
       }

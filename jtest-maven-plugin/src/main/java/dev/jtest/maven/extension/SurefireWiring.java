@@ -1,8 +1,8 @@
 package dev.jtest.maven.extension;
 
+import dev.jtest.core.JtestException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -289,12 +289,28 @@ public final class SurefireWiring {
     return false;
   }
 
+  /**
+   * The versions this plugin was built with, written into its jar by the build.
+   *
+   * @throws JtestException when the jar lacks them: it is damaged
+   */
   private static Properties versions() {
     Properties versions = new Properties();
+    String damaged =
+        ": the jar is damaged; delete dev/jtest from the local Maven repository"
+            + " (~/.m2/repository) and build again";
     try (InputStream in = SurefireWiring.class.getResourceAsStream("versions.properties")) {
+      if (in == null) {
+        throw new JtestException("jtest's plugin jar lacks its versions.properties" + damaged);
+      }
       versions.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("jtest's plugin jar lacks its versions.properties", e);
+      throw new JtestException(
+          "jtest's plugin jar cannot read its versions.properties ("
+              + e.getMessage()
+              + ")"
+              + damaged,
+          e);
     }
     return versions;
   }

@@ -3,6 +3,7 @@ package dev.jtest.surefire.coordinator;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.jtest.surefire.Engines;
+import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.select.Selection;
 import java.io.IOException;
@@ -294,7 +295,7 @@ final class Discovery {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("test class " + name + " cannot be loaded", e);
+      throw JtestRunException.unloadableTestClass(name, e);
     }
   }
 

@@ -240,8 +240,11 @@ public final class SurefireSink implements ReportSink {
     }
   }
 
-  /** Carries a remote message; its own stack is meaningless, so none is filled in. */
-  private static final class RemoteThrowable extends Throwable {
+  /**
+   * Carries a remote message; its own stack is meaningless, so none is filled in. An exception, not
+   * a bare throwable, so that nothing mistakes it for an error of the JVM.
+   */
+  private static final class RemoteThrowable extends Exception {
     RemoteThrowable(String message) {
       super(message, null, false, false);
     }

@@ -11,7 +11,6 @@ import dev.jtest.surefire.worker.WorkerMain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,8 +292,12 @@ public final class TestRun {
     return configuration;
   }
 
-  /** The fork's own system properties and the JUnit parameters, for the workers to load. */
-  private static Path writeWorkerSettings(Map<String, String> configuration) throws IOException {
+  /**
+   * The fork's own system properties and the JUnit parameters, for the workers to load.
+   *
+   * @throws JtestRunException when the temporary file cannot be written
+   */
+  private static Path writeWorkerSettings(Map<String, String> configuration) {
     Properties settings = new Properties();
     for (String key : System.getProperties().stringPropertyNames()) {
       if (!isJdkProperty(key) && !key.equals(WorkerMain.INDEX)) {
@@ -302,13 +305,22 @@ public final class TestRun {
       }
     }
     configuration.forEach((k, v) -> settings.setProperty(WorkerMain.CONFIG_PREFIX + k, v));
-    Path file = Files.createTempFile("jtest-worker", ".properties");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      settings.store(out, "jtest worker settings");
+    Path file = null;
+    try {
+      file = Files.createTempFile("jtest-worker", ".properties");
+      try (OutputStream out = Files.newOutputStream(file)) {
+        settings.store(out, "jtest worker settings");
+      }
+      return file;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new JtestRunException(
+          "cannot write the worker JVMs' settings to "
+              + (file != null ? file : "a file in " + System.getProperty("java.io.tmpdir"))
+              + " ("
+              + e
+              + "): check that the temporary directory (java.io.tmpdir) is writable and not full",
+          e);
     }
-    return file;
   }
 
   private static boolean isJdkProperty(String key) {

@@ -1,5 +1,6 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.wire.Message;
 import dev.jtest.surefire.worker.WorkerMain;
 import java.io.BufferedInputStream;
@@ -9,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -134,7 +134,14 @@ final class WorkerPool implements AutoCloseable {
       drain.setDaemon(true);
       drain.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start jtest worker JVM " + cmd.get(0), e);
+      throw new JtestRunException(
+          "cannot start jtest worker JVM "
+              + cmd.get(0)
+              + " ("
+              + e.getMessage()
+              + "): it is the java that runs Surefire's fork; check the <jvm> of Surefire/Failsafe"
+              + " and JAVA_HOME",
+          e);
     }
   }
 

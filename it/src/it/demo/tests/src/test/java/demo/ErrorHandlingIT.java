@@ -9,7 +9,7 @@ import demo.support.Http;
 import demo.support.Mcp;
 import demo.support.OAuth;
 import demo.support.Pkce;
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.TestData;
 import dev.jtest.junit.WithServices;
@@ -26,7 +26,7 @@ class ErrorHandlingIT {
   private final OAuth oauth;
 
   ErrorHandlingIT(
-      @Service("auth") ServiceEndpoint auth, @Service("mcp") ServiceEndpoint mcp, TestData data) {
+      @ComposeService("auth") ServiceEndpoint auth, @ComposeService("mcp") ServiceEndpoint mcp, TestData data) {
     this.mcp = mcp;
     this.oauth = new OAuth(auth, data);
   }

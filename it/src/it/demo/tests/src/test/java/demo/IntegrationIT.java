@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import demo.support.Http;
 import demo.support.Mcp;
 import demo.support.OAuth;
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.TestData;
 import dev.jtest.junit.WithServices;
@@ -34,9 +34,9 @@ class IntegrationIT {
 
   @Test
   void fromDiscoveryToAToolCall(
-      @Service("auth") ServiceEndpoint auth,
-      @Service("mcp") ServiceEndpoint mcp,
-      @Service("db") ServiceEndpoint db,
+      @ComposeService("auth") ServiceEndpoint auth,
+      @ComposeService("mcp") ServiceEndpoint mcp,
+      @ComposeService("db") ServiceEndpoint db,
       TestData data)
       throws Exception {
     OAuth oauth = new OAuth(auth, data);

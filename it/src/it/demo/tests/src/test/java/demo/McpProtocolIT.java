@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import demo.support.Http;
 import demo.support.Mcp;
 import demo.support.OAuth;
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.TestData;
 import dev.jtest.junit.WithServices;
@@ -25,7 +25,7 @@ class McpProtocolIT {
   private final Mcp mcp;
 
   McpProtocolIT(
-      @Service("auth") ServiceEndpoint auth, @Service("mcp") ServiceEndpoint mcp, TestData data) {
+      @ComposeService("auth") ServiceEndpoint auth, @ComposeService("mcp") ServiceEndpoint mcp, TestData data) {
     this.mcpService = mcp;
     this.oauth = new OAuth(auth, data);
     this.mcp = new Mcp(mcp, oauth.accessToken());

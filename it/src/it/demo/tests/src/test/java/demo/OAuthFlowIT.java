@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import demo.support.Http;
 import demo.support.OAuth;
 import demo.support.Pkce;
-import dev.jtest.junit.Serial;
-import dev.jtest.junit.Service;
+import dev.jtest.junit.ComposeService;
+import dev.jtest.junit.RunSerially;
 import dev.jtest.junit.ServiceEndpoint;
 import dev.jtest.junit.TestData;
 import dev.jtest.junit.WithServices;
@@ -27,7 +27,7 @@ class OAuthFlowIT {
   private final ServiceEndpoint auth;
   private final OAuth oauth;
 
-  OAuthFlowIT(@Service("auth") ServiceEndpoint auth, TestData data) {
+  OAuthFlowIT(@ComposeService("auth") ServiceEndpoint auth, TestData data) {
     this.auth = auth;
     this.oauth = new OAuth(auth, data);
   }
@@ -137,7 +137,7 @@ class OAuthFlowIT {
 
   /** Closing registration changes what every other test would see: it runs alone. */
   @Test
-  @Serial
+  @RunSerially
   void administratorCanCloseRegistration() {
     oauth.setRegistrationOpen(false);
     try {

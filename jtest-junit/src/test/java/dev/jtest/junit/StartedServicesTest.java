@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class ServiceEndpointsTest {
+class StartedServicesTest {
 
-  private static ServiceEndpoints endpoints() {
+  private static StartedServices endpoints() {
     Properties properties = new Properties();
     properties.setProperty("jtest.auth.host", "127.0.0.1");
     properties.setProperty("jtest.auth.port", "49153");
@@ -17,7 +17,7 @@ class ServiceEndpointsTest {
     properties.setProperty("jtest.auth.url", "http://127.0.0.1:49153");
     properties.setProperty("jtest.db.host", "127.0.0.1");
     properties.setProperty("jtest.version", "1.0");
-    return ServiceEndpoints.of(properties);
+    return StartedServices.of(properties);
   }
 
   @Test

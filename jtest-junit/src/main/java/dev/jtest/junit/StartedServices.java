@@ -1,5 +1,7 @@
 package dev.jtest.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The endpoints of the services jtest started, read from the system properties that jtest hands to
@@ -19,19 +22,20 @@ import java.util.regex.Pattern;
  * else from {@code target/jtest/services.properties} (for a test run from an IDE against a stack
  * kept with {@code -Djtest.keepRunning}).
  */
-public final class ServiceEndpoints {
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class StartedServices {
 
   private static final Pattern KEY =
       Pattern.compile("jtest\\.([^.]+)\\.(host|port|url|port\\.(\\d+))");
 
   private final Map<String, Map<String, String>> byService;
 
-  private ServiceEndpoints(Map<String, Map<String, String>> byService) {
+  private StartedServices(Map<String, Map<String, String>> byService) {
     this.byService = byService;
   }
 
   /** The endpoints visible to this JVM. */
-  public static ServiceEndpoints current() {
+  public static StartedServices current() {
     Properties properties = new Properties();
     Path file = servicesFile();
     if (Files.isRegularFile(file)) {
@@ -46,7 +50,7 @@ public final class ServiceEndpoints {
   }
 
   /** The endpoints named by {@code properties}. */
-  public static ServiceEndpoints of(Properties properties) {
+  public static StartedServices of(Properties properties) {
     Map<String, Map<String, String>> byService = new TreeMap<>();
     for (String name : properties.stringPropertyNames()) {
       Matcher matcher = KEY.matcher(name);
@@ -59,7 +63,7 @@ public final class ServiceEndpoints {
     // jtest writes a host for every service it started; other jtest.x.port properties (the
     // provider's own jtest.coordinator.port) are not services.
     byService.values().removeIf(values -> !values.containsKey("host"));
-    return new ServiceEndpoints(byService);
+    return new StartedServices(byService);
   }
 
   /** The endpoint of {@code service}, if jtest started it. */
