@@ -28,10 +28,7 @@ class ArchitectureTest {
   private static final Set<String> NOT_YET_TYPED =
       Set.of(
           "dev.jtest.core.engine.Engine", // new RuntimeException for an unknown engine failure
-          "dev.jtest.core.services.Endpoints", // services.properties
-          "dev.jtest.core.services.ReadinessReport", // readiness.json
-          "dev.jtest.core.services.ServiceLog", // logs/<service>.log
-          "dev.jtest.core.services.StackState"); // state.json
+          "dev.jtest.core.services.Endpoints"); // services.properties
 
   private static final DescribedPredicate<JavaClass> TYPED =
       DescribedPredicate.describe(
