@@ -1,5 +1,6 @@
 package dev.jtest.junit;
 
+import dev.jtest.settings.Settings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ public class ServicesExtension
   }
 
   private static TestData newTestData() {
-    return new TestData(System.getProperty("jtest.cleanup.prefix", "TEST "));
+    return new TestData(Settings.CLEANUP_PREFIX.read(System::getProperty));
   }
 
   @Override

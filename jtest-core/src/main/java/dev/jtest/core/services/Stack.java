@@ -21,6 +21,7 @@ import dev.jtest.core.readiness.ReadinessCheck;
 import dev.jtest.core.readiness.ReadinessWaiter;
 import dev.jtest.core.readiness.ServiceFailedException;
 import dev.jtest.core.readiness.Wait;
+import dev.jtest.settings.EndpointContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,7 +250,7 @@ public final class Stack {
           service.name()
               + Optional.ofNullable(
                       Endpoints.of(service.spec(), service.hostPorts())
-                          .get("jtest." + service.name() + ".url"))
+                          .get(EndpointContract.urlKey(service.name())))
                   .map(u -> " " + u)
                   .orElse(""));
     }
