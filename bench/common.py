@@ -13,7 +13,7 @@ REPO = os.path.join(ROOT, "it", "target", "local-repo")
 SCRATCH = os.path.join(HERE, "target")
 RESULTS = os.path.join(HERE, "results")
 # The parent pom is listed too: invoker:install needs it in the reactor where ~/.m2 lacks it (a fresh machine).
-MODULES = ".,jtest-coverage-agent,jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it"
+MODULES = ".,jtest-settings,jtest-coverage-agent,jtest-core,jtest-junit,jtest-surefire-provider,jtest-maven-plugin,it"
 
 # How a user declares jtest (README's "Use jtest in your project"): the plugin, as an extension.
 JTEST_PLUGIN = """      <plugin>

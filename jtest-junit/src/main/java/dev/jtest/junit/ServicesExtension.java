@@ -1,5 +1,6 @@
 package dev.jtest.junit;
 
+import dev.jtest.settings.Settings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +116,7 @@ class ServicesExtension
   }
 
   private static TestData newTestData() {
-    return new TestData(System.getProperty("jtest.cleanup.prefix", "TEST "));
+    return new TestData(Settings.CLEANUP_PREFIX.read(System::getProperty));
   }
 
   @Override

@@ -2,35 +2,34 @@ package dev.jtest.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.jtest.settings.EndpointContract;
+import dev.jtest.settings.EndpointContract.ServiceProperties;
+import dev.jtest.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
  * The endpoints of the services jtest started, read from the system properties that jtest hands to
  * the test JVM ({@code jtest.<service>.host}, {@code .port}, {@code .port.<n>}, {@code .url}), or
- * else from {@code target/jtest/services.properties} (for a test run from an IDE against a stack
- * kept with {@code -Djtest.keepRunning}).
+ * else from {@code services.properties} in jtest's directory of the build ({@code
+ * target/jtest/services.properties} by default; for a test run from an IDE against a stack kept
+ * with {@code -Djtest.keepRunning}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class StartedServices {
 
-  private static final Pattern KEY =
-      Pattern.compile("jtest\\.([^.]+)\\.(host|port|url|port\\.(\\d+))");
+  private final Map<String, ServiceProperties> byService;
 
-  private final Map<String, Map<String, String>> byService;
-
-  private StartedServices(Map<String, Map<String, String>> byService) {
+  private StartedServices(Map<String, ServiceProperties> byService) {
     this.byService = byService;
   }
 
@@ -51,25 +50,16 @@ public final class StartedServices {
 
   /** The endpoints named by {@code properties}. */
   public static StartedServices of(Properties properties) {
-    Map<String, Map<String, String>> byService = new TreeMap<>();
+    Map<String, String> names = new HashMap<>();
     for (String name : properties.stringPropertyNames()) {
-      Matcher matcher = KEY.matcher(name);
-      if (matcher.matches()) {
-        byService
-            .computeIfAbsent(matcher.group(1), s -> new TreeMap<>())
-            .put(matcher.group(2), properties.getProperty(name));
-      }
+      names.put(name, properties.getProperty(name));
     }
-    // jtest writes a host for every service it started; other jtest.x.port properties (the
-    // provider's own jtest.coordinator.port) are not services.
-    byService.values().removeIf(values -> !values.containsKey("host"));
-    return new StartedServices(byService);
+    return new StartedServices(EndpointContract.services(names));
   }
 
   /** The endpoint of {@code service}, if jtest started it. */
   public Optional<ServiceEndpoint> find(String service) {
-    Map<String, String> values = byService.get(service);
-    return values == null ? Optional.empty() : Optional.of(new Endpoint(service, values));
+    return Optional.ofNullable(byService.get(service)).map(Endpoint::new);
   }
 
   /** The names of the services jtest started. */
@@ -77,53 +67,62 @@ public final class StartedServices {
     return new TreeSet<>(byService.keySet());
   }
 
+  /**
+   * The endpoints file of this build: in the build directory the build extension names, else in
+   * {@code target} of the project directory (Surefire's {@code basedir}, else the working one).
+   */
   private static Path servicesFile() {
     String basedir = System.getProperty("basedir");
     Path base = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
-    return base.resolve("target").resolve("jtest").resolve("services.properties");
+    return EndpointContract.servicesFile(Settings.workDirectory(base, System::getProperty));
   }
 
-  private record Endpoint(String name, Map<String, String> values) implements ServiceEndpoint {
+  private record Endpoint(ServiceProperties properties) implements ServiceEndpoint {
+
+    @Override
+    public String name() {
+      return properties.service();
+    }
 
     @Override
     public String host() {
-      return values.getOrDefault("host", "127.0.0.1");
+      return properties.host();
     }
 
     @Override
     public int port() {
-      String port = values.get("port");
-      if (port == null) {
-        throw new IllegalStateException(
-            "service '"
-                + name
-                + "' publishes no port: add one to its 'ports:' in the compose file");
-      }
-      return Integer.parseInt(port);
+      return Integer.parseInt(
+          properties
+              .port()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "service '"
+                              + properties.service()
+                              + "' publishes no port: add one to its 'ports:' in the compose"
+                              + " file")));
     }
 
     @Override
     public int port(int containerPort) {
-      String port = values.get("port." + containerPort);
-      if (port == null) {
-        throw new IllegalArgumentException(
-            "service '"
-                + name
-                + "' does not publish container port "
-                + containerPort
-                + " (published: "
-                + values.keySet().stream()
-                    .filter(k -> k.startsWith("port."))
-                    .map(k -> k.substring(5))
-                    .toList()
-                + ")");
-      }
-      return Integer.parseInt(port);
+      return Integer.parseInt(
+          properties
+              .port(containerPort)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "service '"
+                              + properties.service()
+                              + "' does not publish container port "
+                              + containerPort
+                              + " (published: "
+                              + properties.containerPorts()
+                              + ")")));
     }
 
     @Override
     public URI url(String path) {
-      String base = "http://" + host() + ":" + port();
+      String base = EndpointContract.url(host(), port());
       if (path == null || path.isEmpty()) {
         return URI.create(base);
       }

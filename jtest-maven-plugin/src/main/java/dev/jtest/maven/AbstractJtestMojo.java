@@ -7,6 +7,7 @@ import dev.jtest.core.compose.ComposeLoader;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.EngineUnavailableException;
 import dev.jtest.core.services.StackListener;
+import dev.jtest.settings.Keys;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
    * Skips every jtest goal; the build extension then checks no other {@code jtest.*} value. The
    * tests still run, with jtest's provider.
    */
-  @Parameter(property = "jtest.skip", defaultValue = "false")
+  @Parameter(property = Keys.SKIP, defaultValue = "false")
   private boolean skip;
 
   /** The project directory: compose files and {@code target/jtest} are found from it. */
@@ -43,7 +44,10 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   private File baseDir;
 
   /** Where jtest writes logs, endpoints, readiness timings and state. */
-  @Parameter(defaultValue = "${project.build.directory}/jtest", readonly = true, required = true)
+  @Parameter(
+      defaultValue = "${project.build.directory}/" + Keys.WORK_DIRECTORY,
+      readonly = true,
+      required = true)
   private File workDir;
 
   /**
@@ -57,7 +61,7 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
    * Comma-separated compose files, e.g. {@code a.yml,b.yml}; overrides {@code <composeFiles>}. A
    * file that does not exist is an error.
    */
-  @Parameter(property = "jtest.compose")
+  @Parameter(property = Keys.COMPOSE)
   private String compose;
 
   /**
@@ -65,7 +69,7 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
    * listing the profiles that exist; a file whose every service needs a profile not enabled is an
    * error.
    */
-  @Parameter(property = "jtest.profiles")
+  @Parameter(property = Keys.PROFILES)
   private String profiles;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -106,7 +110,7 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   /** The compose files this build uses, in merge order; empty when the project has none. */
   protected List<Path> composeFiles() {
     if (compose != null && !compose.isBlank()) {
-      return ComposeFiles.locate(baseDir(), ComposeFiles.split(compose), "-Djtest.compose");
+      return ComposeFiles.locate(baseDir(), ComposeFiles.split(compose), "-D" + Keys.COMPOSE);
     }
     List<String> configured = composeFiles == null ? List.of() : composeFiles;
     return ComposeFiles.locate(baseDir(), configured, "<composeFiles>");

@@ -11,6 +11,7 @@ import dev.jtest.core.services.RunIdentity;
 import dev.jtest.core.services.ServiceRuntime;
 import dev.jtest.core.services.StackState;
 import dev.jtest.core.services.Sweeper;
+import dev.jtest.settings.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,18 +34,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CleanupMojo extends AbstractJtestMojo {
 
   /** Lists what would be removed, and changes nothing. */
-  @Parameter(property = "jtest.dryRun", defaultValue = "false")
+  @Parameter(property = Keys.DRY_RUN, defaultValue = "false")
   private boolean dryRun;
 
   /** Records whose name starts with this are test data; a blank prefix is refused. */
-  @Parameter(property = "jtest.cleanup.prefix", defaultValue = Cleanup.DEFAULT_PREFIX)
+  @Parameter(property = Keys.CLEANUP_PREFIX, defaultValue = Keys.DEFAULT_CLEANUP_PREFIX)
   private String prefix;
 
   /**
    * Whether the cleaners run automatically after the integration tests, pass or fail; {@code false}
    * keeps the test data for a look.
    */
-  @Parameter(property = "jtest.cleanupAfterTests", defaultValue = "true")
+  @Parameter(property = Keys.CLEANUP_AFTER_TESTS, defaultValue = "true")
   private boolean cleanupAfterTests;
 
   /**

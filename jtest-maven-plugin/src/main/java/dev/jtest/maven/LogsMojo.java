@@ -5,6 +5,7 @@ import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
 import dev.jtest.core.services.StackState;
+import dev.jtest.settings.Keys;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,15 +33,15 @@ public class LogsMojo extends AbstractJtestMojo {
    * The service whose log to print; all services when unset (then each line is prefixed with its
    * service's name). An unknown name fails, listing the known ones.
    */
-  @Parameter(property = "jtest.service")
+  @Parameter(property = Keys.SERVICE)
   private String service;
 
   /** Keeps printing new lines until the containers stop or the build is interrupted (Ctrl-C). */
-  @Parameter(property = "jtest.follow", defaultValue = "false")
+  @Parameter(property = Keys.FOLLOW, defaultValue = "false")
   private boolean follow;
 
   /** Prints only the last N lines of each log; all when negative. */
-  @Parameter(property = "jtest.tail", defaultValue = "-1")
+  @Parameter(property = Keys.TAIL, defaultValue = "-1")
   private int tail;
 
   @Override

@@ -4,6 +4,7 @@ import dev.jtest.core.coverage.CoverageReport;
 import dev.jtest.core.coverage.CoverageRule;
 import dev.jtest.core.coverage.Harvest;
 import dev.jtest.core.coverage.ServiceCoverage;
+import dev.jtest.settings.Keys;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public class ReportMojo extends AbstractJtestMojo {
   /** Coverage on ({@code -Pcoverage} sets it); without it this goal does nothing. */
   // Not named coverage: that element of the plugin's configuration holds the rules
   // (<coverage><rules>), and every bound goal gets the plugin's configuration.
-  @Parameter(property = "jtest.coverage", defaultValue = "false")
+  @Parameter(property = Keys.COVERAGE, defaultValue = "false")
   private boolean withCoverage;
 
   /**
@@ -44,7 +45,7 @@ public class ReportMojo extends AbstractJtestMojo {
    * Rules as {@code counter:ratio,…}, e.g. {@code line:0.80,branch:0.60}; added to {@code <rules>}.
    * Checked when the build starts, whether coverage is on or not.
    */
-  @Parameter(property = "jtest.coverage.minimum")
+  @Parameter(property = Keys.COVERAGE_MINIMUM)
   private String minimum;
 
   @Parameter(defaultValue = "${project.reporting.outputDirectory}/jtest/coverage", readonly = true)
@@ -61,7 +62,7 @@ public class ReportMojo extends AbstractJtestMojo {
     CoverageSettings settings =
         coverageSettings == null ? new CoverageSettings() : coverageSettings;
     List<CoverageRule> rules =
-        new ArrayList<>(CoverageRule.parse(minimum, "-Djtest.coverage.minimum"));
+        new ArrayList<>(CoverageRule.parse(minimum, "-D" + Keys.COVERAGE_MINIMUM));
     for (CoverageSettings.Rule rule : settings.getRules()) {
       rules.add(
           CoverageRule.of(

@@ -10,6 +10,7 @@ import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
 import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.Stack;
+import dev.jtest.settings.Keys;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,7 @@ public class StartMojo extends AbstractJtestMojo {
    * Leaves the stack running after the build, for reruns against it; the next build reuses it when
    * the compose model is unchanged and every service runs. {@code mvn jtest:stop} removes it.
    */
-  @Parameter(property = "jtest.keepRunning", defaultValue = "false")
+  @Parameter(property = Keys.KEEP_RUNNING, defaultValue = "false")
   private boolean keepRunning;
 
   /**
@@ -48,14 +49,14 @@ public class StartMojo extends AbstractJtestMojo {
    */
   // Not named coverage: that element of the plugin's configuration holds the rules
   // (<coverage><rules>), and every bound goal gets the plugin's configuration.
-  @Parameter(property = "jtest.coverage", defaultValue = "false")
+  @Parameter(property = Keys.COVERAGE, defaultValue = "false")
   private boolean withCoverage;
 
   /**
    * How long pulling an image that is not on the engine may take, as a duration such as {@code
    * 60s}, {@code 1m30s} or {@code 500ms}.
    */
-  @Parameter(property = "jtest.pullTimeout", defaultValue = "60s")
+  @Parameter(property = Keys.PULL_TIMEOUT, defaultValue = "60s")
   private String pullTimeout;
 
   @Override
@@ -97,7 +98,7 @@ public class StartMojo extends AbstractJtestMojo {
                   workDir(),
                   began,
                   keep,
-                  ComposeDurations.parse(pullTimeout, "-Djtest.pullTimeout"),
+                  ComposeDurations.parse(pullTimeout, "-D" + Keys.PULL_TIMEOUT),
                   hooks == null ? ServiceHooks.NONE : hooks),
               listener());
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.jtest.surefire;
 
+import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.surefire.coordinator.SurefireSink;
 import dev.jtest.surefire.coordinator.TestRun;
 import java.io.IOException;

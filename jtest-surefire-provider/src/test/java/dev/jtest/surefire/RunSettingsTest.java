@@ -3,6 +3,7 @@ package dev.jtest.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.surefire.plan.Distribution;
 import java.nio.file.Path;
 import java.util.Map;

@@ -6,6 +6,7 @@ import dev.jtest.core.compose.JtestExtension;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.diagnostics.Secrets;
 import dev.jtest.core.engine.Engine;
+import dev.jtest.settings.EndpointContract;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class Cleaners {
                   + " must be a mapping with show/clean or http");
         }
         if (entry.get("http") instanceof Map<?, ?> http) {
-          String url = endpoints.get("jtest." + service.name() + ".url");
+          String url = endpoints.get(EndpointContract.urlKey(service.name()));
           if (url == null) {
             throw new ConfigurationException(
                 service.location()

@@ -7,9 +7,6 @@ import java.util.List;
 /** Runs cleaners: shows the test data they find, or removes it. */
 public final class Cleanup {
 
-  /** The default test-data prefix: records whose name starts with it are test data. */
-  public static final String DEFAULT_PREFIX = "TEST ";
-
   static final int SAMPLES = 20;
 
   /**

@@ -1,5 +1,6 @@
 package dev.jtest.core.compose;
 
+import dev.jtest.settings.EndpointContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,11 @@ public record ServiceSpec(
     WaitSpec readiness,
     Map<String, Object> extension) {
 
-  /** The first published port, the one {@code jtest.<service>.port} names, if any. */
+  /**
+   * The service's port by the endpoint contract's first-port rule (its first published TCP port),
+   * the one {@code jtest.<service>.port} names and {@code x-jtest.wait.http} asks, if any.
+   */
   public java.util.Optional<PortSpec> firstPort() {
-    return ports.stream().findFirst();
+    return EndpointContract.firstPort(ports, PortSpec::protocol);
   }
 }

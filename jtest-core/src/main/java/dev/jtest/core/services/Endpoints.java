@@ -2,22 +2,26 @@ package dev.jtest.core.services;
 
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.settings.EndpointContract;
+import dev.jtest.settings.EndpointContract.PublishedPort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The endpoints tests use, as properties: {@code jtest.<service>.host}, {@code .port} (the first
- * port the compose file publishes), {@code .port.<containerPort>}, {@code .url}.
+ * The endpoints tests use, as properties ({@link EndpointContract}): {@code jtest.<service>.host},
+ * {@code .port} (the service's first published TCP port), {@code .port.<containerPort>}, {@code
+ * .url}.
  */
 public final class Endpoints {
 
-  public static final String HOST = "127.0.0.1";
+  public static final String HOST = EndpointContract.HOST;
 
   private Endpoints() {}
 
@@ -29,26 +33,21 @@ public final class Endpoints {
    *     the first
    */
   public static Map<String, String> of(ServiceSpec service, Map<Integer, Integer> hostPorts) {
-    Map<String, String> properties = new TreeMap<>();
-    String prefix = "jtest." + service.name() + ".";
-    properties.put(prefix + "host", HOST);
-    boolean first = true;
+    List<PublishedPort> published = new ArrayList<>();
     for (PortSpec port : service.ports()) {
       Integer host = hostPorts.get(port.containerPort());
-      if (host == null || !"tcp".equals(port.protocol())) {
-        continue;
-      }
-      properties.put(prefix + "port." + port.containerPort(), host.toString());
-      if (first) {
-        properties.put(prefix + "port", host.toString());
-        properties.put(prefix + "url", "http://" + HOST + ":" + host);
-        first = false;
+      if (host != null) {
+        published.add(new PublishedPort(port.containerPort(), port.protocol(), host));
       }
     }
-    return properties;
+    return EndpointContract.properties(service.name(), published);
   }
 
-  /** Writes {@code properties} sorted, as {@code target/jtest/services.properties}. */
+  /**
+   * Writes {@code properties} sorted, as jtest's {@value EndpointContract#SERVICES_FILE}.
+   *
+   * @throws EndpointsFileException naming the file when it cannot be written
+   */
   public static void write(Map<String, String> properties, Path file) {
     try {
       Files.createDirectories(file.getParent());
@@ -59,7 +58,7 @@ public final class Endpoints {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new EndpointsFileException(file, e);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.readiness.ServiceFailedException;
+import dev.jtest.settings.EndpointContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,6 +296,6 @@ public final class Stack {
    */
   private static Optional<String> url(ServiceRuntime service) {
     return Optional.ofNullable(
-        Endpoints.of(service.spec(), service.hostPorts()).get("jtest." + service.name() + ".url"));
+        Endpoints.of(service.spec(), service.hostPorts()).get(EndpointContract.urlKey(service.name())));
   }
 }

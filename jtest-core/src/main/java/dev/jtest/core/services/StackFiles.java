@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.settings.EndpointContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class StackFiles {
 
   /** {@code services.properties}: the endpoints tests read. */
   void writeEndpoints(Map<String, String> endpoints) {
-    Endpoints.write(endpoints, workDir.resolve("services.properties"));
+    Endpoints.write(endpoints, EndpointContract.servicesFile(workDir));
   }
 
   /**

@@ -1,13 +1,16 @@
 package dev.jtest.core.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.testing.Specs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EndpointsTest {
 
@@ -40,6 +43,27 @@ class EndpointsTest {
     Map<String, String> properties = Endpoints.of(service("db"), Map.of(6300, 49155));
 
     assertThat(properties).containsOnlyKeys("jtest.db.host");
+  }
+
+  @Test
+  void takesTheFirstTcpPortAsTheServicesPortAsWaitHttpDoes() {
+    PortSpec dns = new PortSpec("127.0.0.1", null, 53, "udp", null);
+    ServiceSpec spec = service("dns", dns, port(8053));
+
+    assertThat(Endpoints.of(spec, Map.of(53, 40000, 8053, 40001)))
+        .containsEntry("jtest.dns.port", "40001")
+        .doesNotContainKey("jtest.dns.port.53");
+    assertThat(spec.firstPort()).contains(port(8053));
+  }
+
+  @Test
+  void failsToWriteNamingTheFile(@TempDir Path dir) throws Exception {
+    Path notADirectory = Files.createFile(dir.resolve("target"));
+    Path file = notADirectory.resolve("services.properties");
+
+    assertThatThrownBy(() -> Endpoints.write(Map.of("jtest.db.host", "127.0.0.1"), file))
+        .isInstanceOf(EndpointsFileException.class)
+        .hasMessageStartingWith("cannot write the services' endpoints to " + file);
   }
 
   @Test

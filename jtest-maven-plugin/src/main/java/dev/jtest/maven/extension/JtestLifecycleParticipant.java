@@ -1,6 +1,8 @@
 package dev.jtest.maven.extension;
 
 import dev.jtest.core.JtestException;
+import dev.jtest.core.ConfigurationException;
+import dev.jtest.settings.Keys;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -110,10 +112,10 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
       List<String> rest = new java.util.ArrayList<>(requested);
       rest.remove(COVERAGE_PROFILE);
       session.getRequest().setActiveProfiles(rest);
-      session.getUserProperties().setProperty("jtest.coverage", "true");
+      session.getUserProperties().setProperty(Keys.COVERAGE, "true");
       // Mojo parameters read Maven's execution properties, cached before extensions run; they fall
       // back to project properties, which are read afresh.
-      session.getProjects().forEach(p -> p.getProperties().setProperty("jtest.coverage", "true"));
+      session.getProjects().forEach(p -> p.getProperties().setProperty(Keys.COVERAGE, "true"));
       return true;
     }
     return false;

@@ -5,7 +5,11 @@ import dev.jtest.core.cleanup.Cleanup;
 import dev.jtest.core.compose.ComposeDurations;
 import dev.jtest.core.compose.ComposeFiles;
 import dev.jtest.core.coverage.CoverageRule;
-import dev.jtest.surefire.InvalidSettingException;
+import dev.jtest.settings.EndpointContract;
+import dev.jtest.settings.InvalidSettingException;
+import dev.jtest.settings.Keys;
+import dev.jtest.settings.Setting;
+import dev.jtest.settings.Settings;
 import dev.jtest.surefire.RunSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,110 +20,57 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The {@code jtest.*} user properties jtest reads, and the check of each value. The build extension
- * runs every check before anything starts (before the first unit test, and whether coverage is on
- * or not), so that a bad value fails the build at once, naming the property, the value and what is
- * accepted, instead of at the goal that reads it. Each check calls the parser the goal itself uses,
- * so the two cannot disagree.
+ * Checks the {@code jtest.*} user properties before anything starts (before the first unit test,
+ * and whether coverage is on or not), so that a bad value fails the build at once, naming the
+ * property, the value and what is accepted, instead of at the goal that reads it. Every value goes
+ * through its owner's parser in {@link Settings}, the one the goals and the fork use; values with a
+ * domain syntax then go through the core parser their goal calls, so the two cannot disagree.
  *
- * <p>Any other {@code -Djtest.x} is most likely a typo and gets a warning, never a failure: users
- * commonly define their own, such as {@code jtest.version}.
+ * <p>Any other {@code -Djtest.x} is most likely a typo and gets a warning, never a failure.
  */
 final class JtestProperties {
 
-  /** Checks one value; throws with a message that starts with {@code origin}. */
+  /**
+   * Checks one value with a domain parser; throws with a message that starts with {@code origin}.
+   */
   @FunctionalInterface
   private interface Check {
     void check(String value, String origin, Path baseDir);
   }
 
-  private static final Check NONE = (value, origin, baseDir) -> {};
+  /** The parsers in core that a setting's text goes through besides its own. */
+  private static final Map<String, Check> DOMAIN_CHECKS =
+      Map.of(
+          Keys.COMPOSE,
+          (value, origin, baseDir) ->
+              ComposeFiles.locate(baseDir, ComposeFiles.split(value), "-D" + Keys.COMPOSE),
+          Keys.PULL_TIMEOUT,
+          (value, origin, baseDir) -> {
+            if (!value.isBlank()) {
+              ComposeDurations.parse(value, origin);
+            }
+          },
+          Keys.COVERAGE_MINIMUM,
+          (value, origin, baseDir) -> CoverageRule.parse(value, origin),
+          Keys.CLEANUP_PREFIX,
+          (value, origin, baseDir) -> {
+            try {
+              Cleanup.checkPrefix(value);
+            } catch (ConfigurationException e) {
+              throw new ConfigurationException(origin + ": " + e.getMessage());
+            }
+          });
 
-  private static final Check BOOLEAN =
-      (value, origin, baseDir) -> {
-        if (!value.isBlank()
-            && !value.trim().equalsIgnoreCase("true")
-            && !value.trim().equalsIgnoreCase("false")) {
-          throw new ConfigurationException(origin + ": use true or false");
-        }
-      };
-
-  /** The run settings are read together by their owner, {@link RunSettings}. */
-  private static final Set<String> RUN_SETTINGS =
-      Set.of(
-          RunSettings.WORKERS,
-          RunSettings.DIST,
-          RunSettings.KEYWORDS,
-          RunSettings.MARKERS,
-          RunSettings.DEBUG,
-          RunSettings.DURATIONS);
-
-  private static final Map<String, Check> CHECKS = checks();
-
-  static final Set<String> KNOWN = CHECKS.keySet();
-
-  /** Endpoint properties that jtest itself sets: jtest.<service>.host|port|port.<n>|url. */
-  private static final Pattern ENDPOINT =
-      Pattern.compile("jtest\\.[^.]+\\.(host|port|url|port\\.\\d+)");
+  /** The names users may set: every user setting, and the pom's conventional jtest.version. */
+  static final Set<String> KNOWN =
+      Stream.concat(Settings.user().stream().map(Setting::name), Stream.of(Keys.VERSION))
+          .collect(Collectors.toUnmodifiableSet());
 
   private JtestProperties() {}
-
-  private static Map<String, Check> checks() {
-    Map<String, Check> checks = new HashMap<>();
-    for (String flag :
-        List.of(
-            "jtest.skip",
-            "jtest.keepRunning",
-            "jtest.follow",
-            "jtest.coverage",
-            "jtest.dryRun",
-            "jtest.cleanupAfterTests")) {
-      checks.put(flag, BOOLEAN);
-    }
-    checks.put(
-        "jtest.compose",
-        (value, origin, baseDir) ->
-            ComposeFiles.locate(baseDir, ComposeFiles.split(value), "-Djtest.compose"));
-    checks.put(
-        "jtest.pullTimeout",
-        (value, origin, baseDir) -> {
-          if (!value.isBlank()) {
-            ComposeDurations.parse(value, origin);
-          }
-        });
-    checks.put(
-        "jtest.tail",
-        (value, origin, baseDir) -> {
-          try {
-            if (!value.isBlank()) {
-              Integer.parseInt(value.trim());
-            }
-          } catch (NumberFormatException e) {
-            throw new ConfigurationException(
-                origin + ": use a number of lines, e.g. 100 (all lines when it is negative)");
-          }
-        });
-    checks.put(
-        "jtest.coverage.minimum", (value, origin, baseDir) -> CoverageRule.parse(value, origin));
-    checks.put(
-        "jtest.cleanup.prefix",
-        (value, origin, baseDir) -> {
-          try {
-            Cleanup.checkPrefix(value);
-          } catch (ConfigurationException e) {
-            throw new ConfigurationException(origin + ": " + e.getMessage());
-          }
-        });
-    // Compose profiles and the service of jtest:logs are checked against the compose files.
-    checks.put("jtest.profiles", NONE);
-    checks.put("jtest.service", NONE);
-    checks.put("jtest.version", NONE);
-    RUN_SETTINGS.forEach(name -> checks.put(name, NONE));
-    return Map.copyOf(checks);
-  }
 
   /**
    * Checks every {@code jtest.*} value of {@code properties}.
@@ -130,25 +81,30 @@ final class JtestProperties {
    *     and the accepted forms
    */
   static void validate(Map<String, String> properties, Path baseDir) {
-    String skip = properties.get("jtest.skip");
-    if (skip != null) {
-      BOOLEAN.check(skip, "Invalid jtest.skip=\"" + skip + "\"", baseDir);
-      if (skip.trim().equalsIgnoreCase("true")) {
+    try {
+      if (Settings.SKIP.read(properties::get)) {
         return; // No goal reads the others.
       }
-    }
-    for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
-      Check check = CHECKS.get(entry.getKey());
-      if (check != null && entry.getValue() != null) {
-        String origin = "Invalid " + entry.getKey() + "=\"" + entry.getValue() + "\"";
-        check.check(entry.getValue(), origin, baseDir);
+      for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
+        String value = entry.getValue();
+        if (value == null || !KNOWN.contains(entry.getKey())) {
+          continue;
+        }
+        Settings.find(entry.getKey()).ifPresent(setting -> setting.parse(value));
+        Check check = DOMAIN_CHECKS.get(entry.getKey());
+        if (check != null) {
+          check.check(value, origin(entry.getKey(), value), baseDir);
+        }
       }
-    }
-    try {
+      // The -k and -m expressions, parsed as the fork parses them.
       RunSettings.read(properties, baseDir, 1);
     } catch (InvalidSettingException e) {
       throw new ConfigurationException(e.getMessage());
     }
+  }
+
+  private static String origin(String name, String value) {
+    return Settings.find(name).orElseThrow().origin(value);
   }
 
   /**
@@ -166,7 +122,7 @@ final class JtestProperties {
   static Map<String, String> of(Properties properties) {
     Map<String, String> jtest = new HashMap<>();
     for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith("jtest.")) {
+      if (key.startsWith(Keys.PREFIX)) {
         jtest.put(key, properties.getProperty(key));
       }
     }
@@ -177,12 +133,9 @@ final class JtestProperties {
   static List<String> unknown(Properties properties) {
     List<String> unknown = new ArrayList<>();
     for (String name : new TreeSet<>(properties.stringPropertyNames())) {
-      if (name.startsWith("jtest.")
+      if (name.startsWith(Keys.PREFIX)
           && !KNOWN.contains(name)
-          && !ENDPOINT.matcher(name).matches()
-          && !name.startsWith("jtest.it.")
-          && !name.startsWith("jtest.format.")
-          && !name.startsWith("jtest.demo.")) {
+          && !EndpointContract.isEndpointKey(name)) {
         unknown.add(name);
       }
     }

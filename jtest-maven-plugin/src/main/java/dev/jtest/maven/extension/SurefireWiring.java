@@ -1,6 +1,7 @@
 package dev.jtest.maven.extension;
 
 import dev.jtest.core.JtestException;
+import dev.jtest.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class SurefireWiring {
       if (!olderThan(plugin.getVersion(), VINTAGE_BY_DEFAULT) && !declaresVintage(project)) {
         addVintage(plugin, junitOf(platform));
       }
-      configure(plugin, session, project, jtestProperties);
+      configure(plugin, session.getUserProperties(), project, jtestProperties);
     }
     LOG.debug(
         "jtest: {} runs tests with the jtest provider (JUnit Platform launcher {})",
@@ -208,17 +209,16 @@ public final class SurefireWiring {
    * set them, at plugin level and in every execution (Maven has already copied plugin-level
    * configuration into each execution).
    */
-  private static void configure(
-      Plugin plugin, MavenSession session, MavenProject project, Map<String, String> jtest) {
+  static void configure(
+      Plugin plugin, Properties userProperties, MavenProject project, Map<String, String> jtest) {
     // Surefire's fork timeout is measured from the first test set the fork reports, which jtest
     // reports only when a class is done; the provider reports one as it starts when it knows a
     // timeout is set.
     String timeoutProperty =
         plugin.getArtifactId().equals(FAILSAFE) ? "failsafe.timeout" : "surefire.timeout";
     String timeoutDefault =
-        session
-            .getUserProperties()
-            .getProperty(timeoutProperty, project.getProperties().getProperty(timeoutProperty));
+        userProperties.getProperty(
+            timeoutProperty, project.getProperties().getProperty(timeoutProperty));
     List<Object> configurations = new ArrayList<>();
     if (plugin.getConfiguration() == null) {
       plugin.setConfiguration(new Xpp3Dom("configuration"));
@@ -236,23 +236,25 @@ public final class SurefireWiring {
       if (forkCount.getValue() != null && !forkCount.getValue().trim().equals("1")) {
         LOG.warn(
             "jtest: {} forkCount={} replaced by 1: that fork coordinates jtest's workers (set"
-                + " jtest.workers instead)",
+                + " {} instead)",
             plugin.getArtifactId(),
-            forkCount.getValue());
+            forkCount.getValue(),
+            Settings.WORKERS.name());
       }
       forkCount.setValue("1");
       child(dom, "reuseForks").setValue("true");
       Xpp3Dom variables = child(dom, "systemPropertyVariables");
       Map<String, String> wanted = new HashMap<>(jtest);
-      wanted.put("jtest.buildDirectory", project.getBuild().getDirectory());
+      wanted.put(Settings.BUILD_DIRECTORY.name(), project.getBuild().getDirectory());
       Xpp3Dom timeout = dom.getChild("forkedProcessTimeoutInSeconds");
-      String seconds =
-          timeout != null && timeout.getValue() != null ? timeout.getValue() : timeoutDefault;
-      if (seconds != null && seconds.trim().matches("[1-9][0-9]*")) {
-        wanted.put("jtest.forkTimeout", seconds.trim());
+      int seconds =
+          Settings.FORK_TIMEOUT.parse(
+              timeout != null && timeout.getValue() != null ? timeout.getValue() : timeoutDefault);
+      if (seconds > 0) {
+        wanted.put(Settings.FORK_TIMEOUT.name(), Integer.toString(seconds));
       }
       // A user property reaches the fork by itself, and Surefire warns when a variable names it.
-      wanted.keySet().removeAll(session.getUserProperties().stringPropertyNames());
+      wanted.keySet().removeAll(userProperties.stringPropertyNames());
       wanted.forEach(
           (key, value) -> {
             if (variables.getChild(key) == null) {

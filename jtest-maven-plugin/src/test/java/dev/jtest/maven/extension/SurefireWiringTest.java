@@ -2,6 +2,12 @@ package dev.jtest.maven.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
 class SurefireWiringTest {
@@ -34,5 +40,61 @@ class SurefireWiringTest {
     assertThat(SurefireWiring.olderThan("3.5.0", oldest)).isFalse();
     assertThat(SurefireWiring.olderThan("3.6.1", oldest)).isFalse();
     assertThat(SurefireWiring.olderThan("4.0.0-M1", oldest)).isFalse();
+  }
+
+  private static Map<String, String> forkProperties(Plugin plugin) {
+    Map<String, String> variables = new HashMap<>();
+    Xpp3Dom dom = ((Xpp3Dom) plugin.getConfiguration()).getChild("systemPropertyVariables");
+    for (Xpp3Dom variable : dom.getChildren()) {
+      variables.put(variable.getName(), variable.getValue());
+    }
+    return variables;
+  }
+
+  private static Plugin surefire(String timeout) {
+    Plugin plugin = new Plugin();
+    plugin.setArtifactId(SurefireWiring.SUREFIRE);
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    if (timeout != null) {
+      Xpp3Dom seconds = new Xpp3Dom("forkedProcessTimeoutInSeconds");
+      seconds.setValue(timeout);
+      configuration.addChild(seconds);
+    }
+    plugin.setConfiguration(configuration);
+    return plugin;
+  }
+
+  @Test
+  void handsTheForkThePomsSettingsTheBuildDirectoryAndTheForkTimeout() {
+    MavenProject project = new MavenProject();
+    project.getBuild().setDirectory("/work/demo/out");
+    Plugin plugin = surefire("30");
+
+    SurefireWiring.configure(
+        plugin, new Properties(), project, Map.of("jtest.workers", "3", "jtest.dist", "fast"));
+
+    assertThat(forkProperties(plugin))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "jtest.workers", "3",
+                "jtest.dist", "fast",
+                "jtest.buildDirectory", "/work/demo/out",
+                "jtest.forkTimeout", "30"));
+    Xpp3Dom dom = (Xpp3Dom) plugin.getConfiguration();
+    assertThat(dom.getChild("forkCount").getValue()).isEqualTo("1");
+  }
+
+  @Test
+  void leavesUserPropertiesAndAbsentTimeoutsToSurefire() {
+    MavenProject project = new MavenProject();
+    project.getBuild().setDirectory("/work/demo/target");
+    Properties user = new Properties();
+    user.setProperty("jtest.workers", "4");
+    Plugin plugin = surefire("0");
+
+    SurefireWiring.configure(plugin, user, project, Map.of("jtest.workers", "3"));
+
+    assertThat(forkProperties(plugin))
+        .containsExactly(Map.entry("jtest.buildDirectory", "/work/demo/target"));
   }
 }

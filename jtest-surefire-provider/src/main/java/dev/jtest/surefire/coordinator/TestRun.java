@@ -1,5 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.settings.Keys;
+import dev.jtest.settings.Settings;
 import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.RunSettings;
 import dev.jtest.surefire.plan.Dispatcher;
@@ -144,17 +146,12 @@ public final class TestRun {
     List<WorkUnit> parallel = units.stream().filter(u -> !u.serial()).toList();
     List<WorkUnit> serial = units.stream().filter(WorkUnit::serial).toList();
     List<PhaseReport> phases = new ArrayList<>();
-    boolean forkTimeout = Integer.getInteger("jtest.forkTimeout", 0) > 0;
+    boolean forkTimeout = Settings.FORK_TIMEOUT.read(System::getProperty) > 0;
     Coordinator coordinator = new Coordinator(pool, durations, forkTimeout);
     ReportCollector collector = new ReportCollector(selected, sink);
     if (!parallel.isEmpty()) {
       int workers = Math.min(settings.workers(), parallel.size());
-      Dispatcher dispatcher =
-          switch (settings.distribution()) {
-            case FAST -> Dispatcher.balanced(parallel, workers);
-            case LOAD -> Dispatcher.guided(parallel, workers);
-            case CLASS, MODULE -> Dispatcher.pull(parallel);
-          };
+      Dispatcher dispatcher = settings.distribution().dispatcher(parallel, workers);
       phases.add(coordinator.run("parallel", workers, count(parallel), dispatcher, collector));
     }
     if (!serial.isEmpty()) {
@@ -229,8 +226,7 @@ public final class TestRun {
     if (phases.isEmpty()) {
       return null;
     }
-    String buildDir = System.getProperty("jtest.buildDirectory");
-    Path dir = (buildDir == null ? baseDir.resolve("target") : Path.of(buildDir)).resolve("jtest");
+    Path dir = Settings.workDirectory(baseDir, System::getProperty);
     String kind =
         parameters.getReporterConfiguration().getReportsDirectory().getName().contains("failsafe")
             ? "failsafe"
@@ -251,10 +247,10 @@ public final class TestRun {
   private static String filterText(RunSettings settings) {
     List<String> parts = new ArrayList<>();
     if (settings.keywordText() != null) {
-      parts.add("jtest.k=\"" + settings.keywordText() + "\"");
+      parts.add(Settings.KEYWORDS.name() + "=\"" + settings.keywordText() + "\"");
     }
     if (settings.markerText() != null) {
-      parts.add("jtest.m=\"" + settings.markerText() + "\"");
+      parts.add(Settings.MARKERS.name() + "=\"" + settings.markerText() + "\"");
     }
     return String.join(" and ", parts);
   }
@@ -300,7 +296,7 @@ public final class TestRun {
   private static Path writeWorkerSettings(Map<String, String> configuration) {
     Properties settings = new Properties();
     for (String key : System.getProperties().stringPropertyNames()) {
-      if (!isJdkProperty(key) && !key.equals(WorkerMain.INDEX)) {
+      if (!isJdkProperty(key) && !key.equals(Keys.WORKER)) {
         settings.setProperty(WorkerMain.SYSTEM_PREFIX + key, System.getProperty(key));
       }
     }
@@ -352,7 +348,7 @@ public final class TestRun {
           option.startsWith("-agentlib:jdwp")
               || option.startsWith("-Xrunjdwp")
               || option.equals("-Xdebug");
-      if (!debugAgent && !option.startsWith("-D" + WorkerMain.INDEX + "=")) {
+      if (!debugAgent && !option.startsWith("-D" + Keys.WORKER + "=")) {
         options.add(option);
       }
     }

@@ -1,6 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
 import dev.jtest.surefire.JtestRunException;
+import dev.jtest.settings.Keys;
 import dev.jtest.surefire.wire.Message;
 import dev.jtest.surefire.worker.WorkerMain;
 import java.io.BufferedInputStream;
@@ -112,13 +113,13 @@ final class WorkerPool implements AutoCloseable {
     List<String> cmd = new ArrayList<>(command);
     int insertAt = cmd.indexOf("-cp");
     List<String> own = new ArrayList<>();
-    own.add("-D" + WorkerMain.INDEX + "=" + index);
-    own.add("-D" + WorkerMain.PORT + "=" + server.getLocalPort());
-    own.add("-D" + WorkerMain.SETTINGS + "=" + settingsFile);
+    own.add("-D" + Keys.WORKER + "=" + index);
+    own.add("-D" + Keys.COORDINATOR_PORT + "=" + server.getLocalPort());
+    own.add("-D" + Keys.WORKER_SETTINGS + "=" + settingsFile);
     if (debugPort > 0) {
       own.add(
           "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:" + debugPort);
-      own.add("-D" + WorkerMain.UNCAPTURED + "=true");
+      own.add("-D" + Keys.WORKER_UNCAPTURED + "=true");
     }
     cmd.addAll(insertAt, own);
     cmd.add(WorkerMain.class.getName());

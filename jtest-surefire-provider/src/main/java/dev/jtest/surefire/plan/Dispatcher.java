@@ -23,35 +23,35 @@ public abstract class Dispatcher {
 
   /**
    * Dynamic pull from one queue, longest expected first: whichever worker is free takes the head.
-   * Greedy list scheduling in LPT order, one unit at a time.
+   * Greedy list scheduling in LPT order, one unit at a time ({@code class} and {@code module}).
    */
   public static Dispatcher pull(List<WorkUnit> units) {
     return new Pull(units, 0);
   }
 
   /**
-   * Dynamic pull as {@link #pull}, but a free worker takes, from the head, units worth about 1/(2W)
-   * of the expected work still queued (guided self-scheduling; at least one unit). Early batches
-   * are large, the last ones single units, so the end balances as with {@code pull}, and JUnit's
-   * cost per launcher request (tens of milliseconds in a cold worker JVM) is paid a logarithmic
-   * number of times instead of once per test.
+   * {@code load}: dynamic pull as {@link #pull}, but a free worker takes, from the head, units
+   * worth about 1/(2W) of the expected work still queued (guided self-scheduling; at least one
+   * unit). Early batches are large, the last ones single units, so the end balances as with {@code
+   * pull}, and JUnit's cost per launcher request (tens of milliseconds in a cold worker JVM) is
+   * paid a logarithmic number of times instead of once per test.
    */
-  public static Dispatcher guided(List<WorkUnit> units, int workers) {
+  public static Dispatcher load(List<WorkUnit> units, int workers) {
     return new Pull(units, workers);
   }
 
   /**
-   * LPT over {@code workers} queues (each unit, longest first, goes to the queue with the least
-   * expected work), then stealing: a worker whose queue is empty takes, from the short end of the
-   * queue with the most expected work left, units worth up to half of that queue.
+   * {@code fast}: LPT over {@code workers} queues (each unit, longest first, goes to the queue with
+   * the least expected work), then stealing: a worker whose queue is empty takes, from the short
+   * end of the queue with the most expected work left, units worth up to half of that queue.
    *
    * <p>A worker gets the units of its own queue in batches run as one launcher request, each about
    * half of what its queue still holds (guided self-scheduling): JUnit's cost per request is paid a
    * logarithmic number of times instead of once per test, while the last batches stay small enough
    * to balance the end.
    */
-  public static Dispatcher balanced(List<WorkUnit> units, int workers) {
-    return new Balanced(units, workers);
+  public static Dispatcher fast(List<WorkUnit> units, int workers) {
+    return new Fast(units, workers);
   }
 
   /** Units in the order a serial phase runs them: as discovered. */
@@ -120,11 +120,11 @@ public abstract class Dispatcher {
     return WorkUnit.merge(batch);
   }
 
-  static final class Balanced extends Dispatcher {
+  static final class Fast extends Dispatcher {
     private final List<Deque<WorkUnit>> queues = new ArrayList<>();
     private final double[] load;
 
-    Balanced(List<WorkUnit> units, int workers) {
+    Fast(List<WorkUnit> units, int workers) {
       load = new double[workers];
       for (int w = 0; w < workers; w++) {
         queues.add(new ArrayDeque<>());

@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Cuts the selected tests into work units for a distribution mode.
- *
- * <p>An item with a {@link TestItem#wholeKey()} always stays with the others of that key (a class
- * that orders its methods, shares one instance, asks for {@code SAME_THREAD}, or holds
- * {@code @Nested} classes). Serial and parallel items never share a unit: the phases split them.
+ * Cuts the selected tests into work units, grouped as the distribution mode says ({@link
+ * Distribution#groupKey}). Serial and parallel items never share a unit: the phases split them.
  */
 public final class UnitPlanner {
 
@@ -26,7 +23,7 @@ public final class UnitPlanner {
       List<TestItem> items, Distribution distribution, ToDoubleFunction<TestItem> estimate) {
     Map<String, List<TestItem>> groups = new LinkedHashMap<>();
     for (TestItem item : items) {
-      String key = (item.serial() ? "serial|" : "parallel|") + groupKey(item, distribution);
+      String key = (item.serial() ? "serial|" : "parallel|") + distribution.groupKey(item);
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
     }
     List<WorkUnit> units = new ArrayList<>();
@@ -38,13 +35,5 @@ public final class UnitPlanner {
       units.add(new WorkUnit(units.size() + 1, group, group.get(0).serial(), sum));
     }
     return units;
-  }
-
-  private static String groupKey(TestItem item, Distribution distribution) {
-    return switch (distribution) {
-      case LOAD, FAST -> item.wholeKey() != null ? item.wholeKey() : "item|" + item.id();
-      case CLASS -> item.wholeKey() != null ? item.wholeKey() : "class|" + item.className();
-      case MODULE -> "module|" + item.moduleKey();
-    };
   }
 }

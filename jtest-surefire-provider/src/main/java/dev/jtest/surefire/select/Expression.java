@@ -1,6 +1,6 @@
 package dev.jtest.surefire.select;
 
-import dev.jtest.surefire.InvalidSettingException;
+import dev.jtest.settings.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -3,6 +3,7 @@ package dev.jtest.surefire.worker;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.jtest.settings.Settings;
 import dev.jtest.surefire.Engines;
 import dev.jtest.surefire.wire.Message;
 import java.io.BufferedInputStream;
@@ -40,18 +41,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class WorkerMain {
 
-  /** System property: this worker's index, 1..W; tests read it to namespace their data. */
-  public static final String INDEX = "jtest.worker";
-
-  /** System property: the coordinator's loopback port. */
-  public static final String PORT = "jtest.coordinator.port";
-
-  /** System property: the file with the coordinator's system properties and JUnit settings. */
-  public static final String SETTINGS = "jtest.worker.settings";
-
-  /** System property: leave the standard streams alone (debug mode). */
-  public static final String UNCAPTURED = "jtest.worker.uncaptured";
-
   /** Key prefixes in the settings file. */
   public static final String SYSTEM_PREFIX = "system.";
 
@@ -60,8 +49,9 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws Exception {
-    int index = Integer.getInteger(INDEX);
-    Map<String, String> configuration = loadSettings(Path.of(System.getProperty(SETTINGS)));
+    int index = Settings.WORKER.read(System::getProperty);
+    Map<String, String> configuration =
+        loadSettings(Path.of(Settings.WORKER_SETTINGS.read(System::getProperty)));
     Logger.getLogger("org.junit").setLevel(Level.WARNING);
     // One session for the worker's life: a launcher from LauncherFactory.create() opens a new
     // session per request, looking engines and listeners up again each time, which cost tens of
@@ -72,7 +62,9 @@ public final class WorkerMain {
         Engines.filters(WorkerMain.class.getClassLoader()).toArray(Filter<?>[]::new);
     launcher.discover(request().filters(engines).configurationParameters(configuration).build());
 
-    Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.getInteger(PORT));
+    Socket socket =
+        new Socket(
+            InetAddress.getLoopbackAddress(), Settings.COORDINATOR_PORT.read(System::getProperty));
     socket.setTcpNoDelay(true);
     WorkerChannel channel =
         new WorkerChannel(new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())));
@@ -81,7 +73,7 @@ public final class WorkerMain {
     channel.send(
         Message.of(Message.Type.HELLO, String.valueOf(index), ProcessHandle.current().pid() + ""));
 
-    boolean capture = !Boolean.getBoolean(UNCAPTURED);
+    boolean capture = !Settings.WORKER_UNCAPTURED.read(System::getProperty);
     while (true) {
       Message command = commands.take();
       if (command.type() == Message.Type.STOP) {

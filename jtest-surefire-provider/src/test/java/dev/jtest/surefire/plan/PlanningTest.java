@@ -101,10 +101,9 @@ class PlanningTest {
   }
 
   @Test
-  void balancedAssignsByLptToTheLeastLoadedWorker() {
+  void fastAssignsByLptToTheLeastLoadedWorker() {
     // LPT over 2 workers: 7 → w1, 6 → w2, 5 → w2 (6 < 7), 4 → w1 (7 < 11), 3 → w1 (11 = 11).
-    Dispatcher.Balanced balanced =
-        (Dispatcher.Balanced) Dispatcher.balanced(units(3, 7, 5, 4, 6), 2);
+    Dispatcher.Fast balanced = (Dispatcher.Fast) Dispatcher.fast(units(3, 7, 5, 4, 6), 2);
     assertThat(balanced.plannedLoad()).containsExactly(14.0, 11.0);
     assertThat(drain(balanced, 1)).containsExactly(2); // 7
     assertThat(drain(balanced, 2)).containsExactly(5); // 6
@@ -113,7 +112,7 @@ class PlanningTest {
 
   @Test
   void anIdleWorkerStealsTheShortestUnitOfTheMostLoadedQueue() {
-    Dispatcher skewed = Dispatcher.balanced(units(4, 3, 3, 2), 2);
+    Dispatcher skewed = Dispatcher.fast(units(4, 3, 3, 2), 2);
     // LPT: w1 4,2 (6); w2 3,3 (6). Worker 2 takes its own one at a time (each is half its queue),
     // then steals w1's last (2).
     assertThat(drain(skewed, 2)).containsExactly(2);
@@ -127,7 +126,7 @@ class PlanningTest {
   void aWorkerThatRunsDryStealsUpToHalfOfTheBusiestQueueFromItsShortEnd() {
     // LPT: w1 gets 8, 1, 1 (units 1, 5, 6); w2 gets 4, 3, 2, 0.5, 0.5 (units 2, 3, 4, 7, 8).
     // Worker 2 is late.
-    Dispatcher balanced = Dispatcher.balanced(units(8, 4, 3, 2, 1, 1, 0.5, 0.5), 2);
+    Dispatcher balanced = Dispatcher.fast(units(8, 4, 3, 2, 1, 1, 0.5, 0.5), 2);
     List<List<Integer>> w1 = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       w1.add(
@@ -148,7 +147,7 @@ class PlanningTest {
     // One worker, sixteen 1 ms units: batches of 8, 4, 2, 1, 1 units.
     double[] ones = new double[16];
     java.util.Arrays.fill(ones, 1);
-    Dispatcher one = Dispatcher.balanced(units(ones), 1);
+    Dispatcher one = Dispatcher.fast(units(ones), 1);
     List<Integer> sizes = new ArrayList<>();
     for (var batch = one.next(1); batch.isPresent(); batch = one.next(1)) {
       sizes.add(batch.get().items().size());
@@ -157,17 +156,17 @@ class PlanningTest {
   }
 
   @Test
-  void guidedPullHandsOutAboutOneOverTwoWOfTheQueuedWorkLongestFirst() {
+  void loadPullsAboutOneOverTwoWOfTheQueuedWorkLongestFirst() {
     double[] ones = new double[16];
     java.util.Arrays.fill(ones, 1);
-    Dispatcher guided = Dispatcher.guided(units(ones), 2);
+    Dispatcher guided = Dispatcher.load(units(ones), 2);
     List<Integer> sizes = new ArrayList<>();
     for (var batch = guided.next(1); batch.isPresent(); batch = guided.next(2)) {
       sizes.add(batch.get().items().size());
     }
     // 16/4 = 4, 12/4 = 3, 9/4 → 2, 7/4 → 1, then single units.
     assertThat(sizes).containsExactly(4, 3, 2, 1, 1, 1, 1, 1, 1, 1);
-    Dispatcher skewed = Dispatcher.guided(units(1, 9, 2, 2), 2);
+    Dispatcher skewed = Dispatcher.load(units(1, 9, 2, 2), 2);
     assertThat(skewed.next(1).get().estimateMillis()).isEqualTo(9.0); // alone: over 14/4
   }
 

@@ -3,7 +3,7 @@ package dev.jtest.surefire.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jtest.surefire.InvalidSettingException;
+import dev.jtest.settings.InvalidSettingException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

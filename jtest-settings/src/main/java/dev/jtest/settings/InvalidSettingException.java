@@ -1,4 +1,4 @@
-package dev.jtest.surefire;
+package dev.jtest.settings;
 
 /**
  * A {@code jtest.*} setting has a value jtest cannot use. The message names the property and the

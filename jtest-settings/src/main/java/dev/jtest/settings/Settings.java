@@ -1,0 +1,361 @@
+package dev.jtest.settings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Every {@code jtest.*} setting, with the one parser that the build extension, the goals, the
+ * provider in Surefire's fork and jtest-junit all use. Values that need a domain parser (compose
+ * files, durations in compose syntax, coverage rules, {@code -k}/{@code -m} expressions) are read
+ * here as text and parsed by their owner, which names the property through {@link Setting#origin}.
+ */
+public final class Settings {
+
+  private static final String EVERY_GOAL = "every goal";
+  private static final String COMPOSE_GOALS =
+      "`jtest:start`, `jtest:ready`, `jtest:stop`, `jtest:logs`, `jtest:diagnose`, `jtest:cleanup`";
+  private static final String START = "`jtest:start` (pre-integration-test)";
+  private static final String LOGS = "`jtest:logs`";
+  private static final String REPORT = "`jtest:report` (verify)";
+  private static final String CLEANUP = "`jtest:cleanup` (post-integration-test, or alone)";
+  private static final String TEST_RUNS =
+      "the provider in Surefire (test) and Failsafe (integration-test)";
+  private static final String WORKERS_READ = "the worker JVMs; set by the provider";
+  private static final String TRUE_OR_FALSE = "true or false";
+
+  /** The values of {@link #DIST}, as users name them. */
+  public static final List<String> DISTRIBUTIONS = List.of("load", "class", "module", "fast");
+
+  /** The JDWP port of {@code -Djtest.debug} with no port, as for a plain {@code jdwp} agent. */
+  public static final int DEFAULT_DEBUG_PORT = 5005;
+
+  public static final Setting<Boolean> SKIP =
+      flag(Setting.user(Keys.SKIP).does("skip every jtest goal").readBy(EVERY_GOAL), false);
+
+  public static final Setting<String> COMPOSE =
+      Setting.user(Keys.COMPOSE)
+          .does(
+              "compose files, merged in order as `docker compose -f a -f b` does; overrides"
+                  + " `<composeFiles>`; a named file that does not exist is an error")
+          .accepts("file names, comma-separated, relative to the project directory")
+          .defaultShownAs(
+              "first of `compose.yaml`, `compose.yml`, `docker-compose.yaml`,"
+                  + " `docker-compose.yml`")
+          .readBy(COMPOSE_GOALS)
+          .parsedBy(null, value -> value);
+
+  public static final Setting<String> PROFILES =
+      Setting.user(Keys.PROFILES)
+          .does(
+              "compose profiles to enable; one that no service has gets a warning listing those"
+                  + " that exist")
+          .accepts("profile names, comma-separated")
+          .readBy(COMPOSE_GOALS)
+          .parsedBy(null, value -> value);
+
+  public static final Setting<Boolean> KEEP_RUNNING =
+      flag(
+          Setting.user(Keys.KEEP_RUNNING)
+              .does(
+                  "leave the stack up after the build; the next build reuses it; `mvn jtest:stop`"
+                      + " removes it")
+              .readBy(START),
+          false);
+
+  public static final Setting<String> PULL_TIMEOUT =
+      Setting.user(Keys.PULL_TIMEOUT)
+          .does("how long pulling an image that is not on the engine may take")
+          .accepts("a compose duration, e.g. `90s`, `2m`, `1m30s`")
+          .readBy(START)
+          .parsedBy("60s", value -> value);
+
+  public static final Setting<Boolean> COVERAGE =
+      flag(
+          Setting.user(Keys.COVERAGE)
+              .does("cover the JVM services with JaCoCo (also `-Pcoverage`); report at `verify`")
+              .readBy(START + ", " + REPORT),
+          false);
+
+  public static final Setting<String> COVERAGE_MINIMUM =
+      Setting.user(Keys.COVERAGE_MINIMUM)
+          .does("minimum covered ratios; overrides `<coverage><rules>`")
+          .accepts("`COUNTER:RATIO` pairs, comma-separated, e.g. `line:0.80,branch:0.60`")
+          .readBy(REPORT)
+          .parsedBy(null, value -> value);
+
+  public static final Setting<String> SERVICE =
+      Setting.user(Keys.SERVICE)
+          .does("the service whose log `jtest:logs` shows")
+          .accepts("a service name of the compose files")
+          .defaultShownAs("all")
+          .readBy(LOGS)
+          .parsedBy(null, value -> value);
+
+  public static final Setting<Boolean> FOLLOW =
+      flag(Setting.user(Keys.FOLLOW).does("`jtest:logs` follows the log live").readBy(LOGS), false);
+
+  public static final Setting<Integer> TAIL =
+      Setting.user(Keys.TAIL)
+          .does("how many of the last log lines `jtest:logs` shows")
+          .accepts("a number of lines, e.g. 100 (all lines when it is negative)")
+          .defaultShownAs("all")
+          .readBy(LOGS)
+          .parsedBy(-1, value -> value.isBlank() ? -1 : Integer.parseInt(value.trim()));
+
+  public static final Setting<Boolean> DRY_RUN =
+      flag(
+          Setting.user(Keys.DRY_RUN)
+              .does("`jtest:cleanup` lists the test data instead of removing it")
+              .readBy(CLEANUP),
+          false);
+
+  public static final Setting<String> CLEANUP_PREFIX =
+      Setting.user(Keys.CLEANUP_PREFIX)
+          .does("names that start with it are test data (`TestData` gives it to tests)")
+          .accepts("a prefix that is not blank")
+          .defaultShownAs("`" + Keys.DEFAULT_CLEANUP_PREFIX + "`")
+          .readBy(CLEANUP + ", `TestData` in the tests")
+          .parsedBy(Keys.DEFAULT_CLEANUP_PREFIX, value -> value);
+
+  public static final Setting<Boolean> CLEANUP_AFTER_TESTS =
+      flag(
+          Setting.user(Keys.CLEANUP_AFTER_TESTS)
+              .does("run the cleaners after the integration tests; also `<cleanupAfterTests>`")
+              .readBy(CLEANUP),
+          true);
+
+  public static final Setting<OptionalInt> WORKERS =
+      Setting.user(Keys.WORKERS)
+          .does("worker JVMs of the parallel phase (1 with `jtest.debug`)")
+          .accepts("auto (one worker per available processor) or a positive integer")
+          .defaultShownAs("auto")
+          .readBy(TEST_RUNS)
+          .parsedBy(OptionalInt.empty(), Settings::workers);
+
+  public static final Setting<String> DIST =
+      Setting.user(Keys.DIST)
+          .does("how tests are cut into units and handed to workers (README: Distribution modes)")
+          .accepts("one of " + String.join(", ", DISTRIBUTIONS))
+          .readBy(TEST_RUNS)
+          .parsedBy(DISTRIBUTIONS.get(0), Settings::distribution);
+
+  public static final Setting<String> KEYWORDS =
+      Setting.user(Keys.KEYWORDS)
+          .does(
+              "keyword expression, as pytest's `-k`: case-insensitive substrings of a test's class"
+                  + " simple names (a `@Nested` class and each enclosing one), qualified class"
+                  + " name, method name and display name")
+          .accepts(
+              "terms combined with `and`, `or`, `not` and parentheses, e.g. `oauth and not refresh`")
+          .readBy(TEST_RUNS)
+          .parsedBy(null, Settings::trimmedOrNull);
+
+  public static final Setting<String> MARKERS =
+      Setting.user(Keys.MARKERS)
+          .does(
+              "marker expression over JUnit tags, as pytest's `-m`; applied on top of"
+                  + " `groups`/`excludedGroups`")
+          .accepts("tags combined with `and`, `or`, `not` and parentheses, e.g. `not serial`")
+          .readBy(TEST_RUNS)
+          .parsedBy(null, Settings::trimmedOrNull);
+
+  public static final Setting<Integer> DEBUG =
+      Setting.user(Keys.DEBUG)
+          .does(
+              "one worker, started with"
+                  + " `-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:<port>`;"
+                  + " attach your debugger there; test output goes to the console as it is printed")
+          .accepts("true (port " + DEFAULT_DEBUG_PORT + "), false, or a port 1-65535")
+          .defaultShownAs("off")
+          .readBy(TEST_RUNS)
+          .parsedBy(0, Settings::debugPort);
+
+  public static final Setting<String> DURATIONS =
+      Setting.user(Keys.DURATIONS)
+          .does(
+              "where test durations are recorded, relative to the project directory (kept by"
+                  + " `mvn clean`)")
+          .accepts("a file path")
+          .readBy(TEST_RUNS)
+          .parsedBy(
+              ".jtest/durations.json",
+              value -> value.isBlank() ? ".jtest/durations.json" : value.trim());
+
+  public static final Setting<String> BUILD_DIRECTORY =
+      Setting.internal(Keys.BUILD_DIRECTORY)
+          .does(
+              "the project's build directory, relative to the project directory; jtest's files"
+                  + " are in its `"
+                  + Keys.WORK_DIRECTORY
+                  + "/`")
+          .accepts("a directory path")
+          .readBy(TEST_RUNS + ", jtest-junit; set by the build extension")
+          .parsedBy("target", value -> value.isBlank() ? "target" : value);
+
+  public static final Setting<Integer> FORK_TIMEOUT =
+      Setting.internal(Keys.FORK_TIMEOUT)
+          .does(
+              "Surefire's `forkedProcessTimeoutInSeconds`, so that the provider reports a test set"
+                  + " as it starts")
+          .accepts("seconds; anything but a positive integer means no timeout, as for Surefire")
+          .defaultShownAs("none")
+          .readBy(TEST_RUNS + "; set by the build extension")
+          .parsedBy(0, Settings::seconds);
+
+  public static final Setting<Integer> WORKER =
+      Setting.internal(Keys.WORKER)
+          .does("the worker's index, 1 to W; tests may read it to namespace their data")
+          .accepts("a positive integer")
+          .readBy(WORKERS_READ)
+          .parsedBy(null, Settings::integer);
+
+  public static final Setting<Integer> COORDINATOR_PORT =
+      Setting.internal(Keys.COORDINATOR_PORT)
+          .does("the loopback port on which the provider waits for its workers")
+          .accepts("a port")
+          .readBy(WORKERS_READ)
+          .parsedBy(null, Settings::integer);
+
+  public static final Setting<String> WORKER_SETTINGS =
+      Setting.internal(Keys.WORKER_SETTINGS)
+          .does("the file with the fork's system properties and JUnit settings")
+          .accepts("a file path")
+          .readBy(WORKERS_READ)
+          .parsedBy(null, value -> value);
+
+  public static final Setting<Boolean> WORKER_UNCAPTURED =
+      flag(
+          Setting.internal(Keys.WORKER_UNCAPTURED)
+              .does("the worker leaves the standard streams alone (debug mode)")
+              .readBy(WORKERS_READ),
+          false);
+
+  private static final List<Setting<?>> ALL =
+      List.of(
+          SKIP,
+          COMPOSE,
+          PROFILES,
+          KEEP_RUNNING,
+          PULL_TIMEOUT,
+          COVERAGE,
+          COVERAGE_MINIMUM,
+          SERVICE,
+          FOLLOW,
+          TAIL,
+          DRY_RUN,
+          CLEANUP_PREFIX,
+          CLEANUP_AFTER_TESTS,
+          WORKERS,
+          DIST,
+          KEYWORDS,
+          MARKERS,
+          DEBUG,
+          DURATIONS,
+          BUILD_DIRECTORY,
+          FORK_TIMEOUT,
+          WORKER,
+          COORDINATOR_PORT,
+          WORKER_SETTINGS,
+          WORKER_UNCAPTURED);
+
+  private Settings() {}
+
+  /** Every setting, users' first, in the order the reference lists them. */
+  public static List<Setting<?>> all() {
+    return ALL;
+  }
+
+  /** The settings users set. */
+  public static List<Setting<?>> user() {
+    return ALL.stream().filter(s -> s.scope() == Setting.Scope.USER).toList();
+  }
+
+  /** The setting named {@code name}, of either scope. */
+  public static Optional<Setting<?>> find(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * jtest's own directory of a build: where logs, endpoints, state and the timeline go.
+   *
+   * @param baseDir the project directory
+   * @param property looks a property up; {@link #BUILD_DIRECTORY} names the build directory
+   */
+  public static Path workDirectory(Path baseDir, Function<String, String> property) {
+    return baseDir.resolve(BUILD_DIRECTORY.read(property)).resolve(Keys.WORK_DIRECTORY);
+  }
+
+  private static Setting<Boolean> flag(Setting.Draft draft, boolean defaultValue) {
+    return draft
+        .accepts(TRUE_OR_FALSE)
+        .parsedBy(
+            defaultValue,
+            value -> {
+              if (value.isBlank()) {
+                return defaultValue;
+              }
+              if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value.trim());
+              }
+              throw new IllegalArgumentException(value);
+            });
+  }
+
+  private static OptionalInt workers(String value) {
+    if (value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
+      return OptionalInt.empty();
+    }
+    int workers = Integer.parseInt(value.trim());
+    if (workers < 1) {
+      throw new IllegalArgumentException(value);
+    }
+    return OptionalInt.of(workers);
+  }
+
+  private static String distribution(String value) {
+    if (value.isBlank()) {
+      return DISTRIBUTIONS.get(0);
+    }
+    String name = value.trim().toLowerCase(Locale.ROOT);
+    if (!DISTRIBUTIONS.contains(name)) {
+      throw new IllegalArgumentException(value);
+    }
+    return name;
+  }
+
+  private static int debugPort(String value) {
+    if (value.trim().equalsIgnoreCase("false")) {
+      return 0;
+    }
+    // -Djtest.debug alone arrives as an empty string.
+    if (value.isBlank() || value.trim().equalsIgnoreCase("true")) {
+      return DEFAULT_DEBUG_PORT;
+    }
+    int port = Integer.parseInt(value.trim());
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(value);
+    }
+    return port;
+  }
+
+  /** Surefire's own reading of a timeout: a positive number of seconds, anything else none. */
+  private static int seconds(String value) {
+    try {
+      return Math.max(0, Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Integer integer(String value) {
+    return Integer.parseInt(value.trim());
+  }
+
+  private static String trimmedOrNull(String value) {
+    return value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.jtest.surefire.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jtest.settings.Settings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each {@code jtest.dist} mode end to end: the units it cuts and which worker its dispatcher hands
+ * them to, in a simulated run where each unit takes as long as its items' durations.
+ */
+class DistributionTest {
+
+  /** Recorded durations: A has two methods, C a nested class in the same file, B one long test. */
+  private static final Map<String, Double> MILLIS =
+      Map.of("a1", 4.0, "a2", 4.0, "b1", 6.0, "c1", 1.0, "i1", 1.0, "d1", 2.0);
+
+  private static final List<TestItem> ITEMS =
+      List.of(
+          item("A", "a1", "A.java"),
+          item("A", "a2", "A.java"),
+          item("B", "b1", "B.java"),
+          item("C", "c1", "C.java"),
+          item("C$Inner", "i1", "C.java"),
+          item("D", "d1", "D.java"));
+
+  private static TestItem item(String cls, String method, String module) {
+    return new TestItem(
+        cls + "#" + method, cls, cls.split("\\$")[0], module, null, false, method, method);
+  }
+
+  /**
+   * Runs the plan on {@code workers} simulated workers: the worker free first (the lower index on a
+   * tie) asks for the next unit and is busy for its items' {@code actual} durations.
+   *
+   * @return the names of the tests each worker ran, in order, index 0 for worker 1
+   */
+  private static List<List<String>> run(
+      Distribution mode, int workers, Map<String, Double> actual) {
+    List<WorkUnit> units = UnitPlanner.plan(ITEMS, mode, i -> MILLIS.get(i.name()));
+    Dispatcher dispatcher = mode.dispatcher(units, workers);
+    double[] freeAt = new double[workers];
+    boolean[] done = new boolean[workers];
+    List<List<String>> ran = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      ran.add(new ArrayList<>());
+    }
+    while (true) {
+      int next = -1;
+      for (int w = 0; w < workers; w++) {
+        if (!done[w] && (next < 0 || freeAt[w] < freeAt[next])) {
+          next = w;
+        }
+      }
+      if (next < 0) {
+        return ran;
+      }
+      var unit = dispatcher.next(next + 1);
+      if (unit.isEmpty()) {
+        done[next] = true;
+        continue;
+      }
+      for (TestItem item : unit.get().items()) {
+        ran.get(next).add(item.name());
+        freeAt[next] += actual.get(item.name());
+      }
+    }
+  }
+
+  @Test
+  void modesAreNamedAsUsersNameThem() {
+    assertThat(Arrays.stream(Distribution.values()).map(Distribution::toString))
+        .containsExactlyElementsOf(Settings.DISTRIBUTIONS);
+    assertThat(Distribution.read(Map.of("jtest.dist", "Module")::get))
+        .isEqualTo(Distribution.MODULE);
+    assertThat(Distribution.read(name -> null)).isEqualTo(Distribution.LOAD);
+    assertThatThrownBy(() -> Distribution.read(Map.of("jtest.dist", "pull")::get))
+        .hasMessage("Invalid jtest.dist=\"pull\": use one of load, class, module, fast");
+  }
+
+  @Test
+  void loadPullsSingleMethodsLongestFirstToWhicheverWorkerIsFree() {
+    // Longest first: b1 6, a1 4, a2 4, d1 2, c1 1, i1 1; each batch is one method here, as none
+    // fits in 1/(2W) of what is queued next to a longer one.
+    assertThat(run(Distribution.LOAD, 2, MILLIS))
+        .containsExactly(List.of("b1", "d1", "c1"), List.of("a1", "a2", "i1"));
+  }
+
+  @Test
+  void classKeepsAClassOnOneWorkerButNotItsNestedClass() {
+    // Units A 8, B 6, D 2, C 1, C$Inner 1, pulled longest first.
+    assertThat(run(Distribution.CLASS, 2, MILLIS))
+        .containsExactly(List.of("a1", "a2", "c1"), List.of("b1", "d1", "i1"));
+  }
+
+  @Test
+  void moduleKeepsEverythingOfASourceFileOnOneWorker() {
+    // Units A.java 8, B.java 6, C.java 2 (C and C$Inner), D.java 2, pulled longest first.
+    assertThat(run(Distribution.MODULE, 2, MILLIS))
+        .containsExactly(List.of("a1", "a2", "d1"), List.of("b1", "c1", "i1"));
+  }
+
+  @Test
+  void fastAssignsByRecordedDurationsUpFront() {
+    // LPT: worker 1 gets b1, d1, c1 (9 ms), worker 2 a1, a2, i1 (9 ms).
+    assertThat(run(Distribution.FAST, 2, MILLIS))
+        .containsExactly(List.of("b1", "d1", "c1"), List.of("a1", "a2", "i1"));
+  }
+
+  @Test
+  void fastLetsAWorkerThatRunsDryStealWhatALongerTestHeldUp() {
+    Map<String, Double> slowB = new java.util.HashMap<>(MILLIS);
+    slowB.put("b1", 20.0);
+    // Worker 1 is held up by b1 for 20 ms; worker 2 takes the rest of its queue, shortest first.
+    assertThat(run(Distribution.FAST, 2, slowB))
+        .containsExactly(List.of("b1"), List.of("a1", "a2", "i1", "c1", "d1"));
+  }
+
+  @Test
+  void everyModeRunsEveryTestExactlyOnce() {
+    for (Distribution mode : Distribution.values()) {
+      for (int workers = 1; workers <= 4; workers++) {
+        List<String> all = new ArrayList<>();
+        run(mode, workers, MILLIS).forEach(all::addAll);
+        assertThat(all)
+            .as(mode + " on " + workers + " workers")
+            .containsExactlyInAnyOrderElementsOf(MILLIS.keySet());
+      }
+    }
+  }
+}
