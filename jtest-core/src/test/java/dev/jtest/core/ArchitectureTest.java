@@ -26,8 +26,7 @@ class ArchitectureTest {
    * packages are being split (issue 13): remove each one here once its failures are typed.
    */
   private static final Set<String> NOT_YET_TYPED =
-      Set.of(
-          "dev.jtest.core.engine.Engine"); // new RuntimeException for an unknown engine failure
+      Set.of("dev.jtest.core.engine.Engine"); // new RuntimeException for an unknown engine failure
 
   private static final DescribedPredicate<JavaClass> TYPED =
       DescribedPredicate.describe(

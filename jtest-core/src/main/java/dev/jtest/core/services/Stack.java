@@ -296,6 +296,7 @@ public final class Stack {
    */
   private static Optional<String> url(ServiceRuntime service) {
     return Optional.ofNullable(
-        Endpoints.of(service.spec(), service.hostPorts()).get(EndpointContract.urlKey(service.name())));
+        Endpoints.of(service.spec(), service.hostPorts())
+            .get(EndpointContract.urlKey(service.name())));
   }
 }

@@ -1,7 +1,6 @@
 package dev.jtest.maven.extension;
 
 import dev.jtest.core.JtestException;
-import dev.jtest.core.ConfigurationException;
 import dev.jtest.settings.Keys;
 import java.util.List;
 import javax.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
-import dev.jtest.surefire.JtestRunException;
 import dev.jtest.settings.Keys;
+import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.wire.Message;
 import dev.jtest.surefire.worker.WorkerMain;
 import java.io.BufferedInputStream;
