@@ -160,18 +160,7 @@ public final class Engine implements AutoCloseable {
               .withBaseDirectory(build.context().toFile())
               .withDockerfile(build.context().resolve(build.dockerfile()).toFile());
     } catch (RuntimeException e) {
-      // docker-java wraps the IOException in a DockerClientException, or in a bare one.
-      Throwable cause = EngineFailures.rootCause(e);
-      throw new EngineException(
-          "build image " + build.tag(),
-          "cannot pack the build context "
-              + build.context()
-              + ": "
-              + cause.getMessage()
-              + ". A file that changes while the context is read (a log, say) cannot be sent:"
-              + " exclude it with a .dockerignore in "
-              + build.context(),
-          e);
+      throw EngineFailures.unpackableContext(build, e);
     }
     command
         .withTags(Set.of(build.tag()))
@@ -209,27 +198,16 @@ public final class Engine implements AutoCloseable {
               })
           .awaitImageId();
     } catch (DockerClientException | DockerException e) {
-      throw failure(
+      throw EngineFailures.failure(
           "build image " + build.tag(), streamError[0] instanceof RuntimeException r ? r : e);
     }
     if (streamError[0] != null) {
-      throw failure("build image " + build.tag(), asRuntime(streamError[0]));
+      throw EngineFailures.failure("build image " + build.tag(), streamError[0]);
     }
     // The full id, as inspect reports it: the build stream's short id would not compare equal.
     return findImage(build.tag())
         .map(ImageFacts::id)
-        .orElseThrow(
-            () ->
-                new EngineException(
-                    "build image " + build.tag(),
-                    "the engine reports no image after the build",
-                    null));
-  }
-
-  private static RuntimeException asRuntime(Throwable error) {
-    return error instanceof RuntimeException r
-        ? r
-        : new RuntimeException(error.getMessage(), error);
+        .orElseThrow(() -> EngineFailures.noImageAfterBuild(build.tag()));
   }
 
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
@@ -243,19 +221,15 @@ public final class Engine implements AutoCloseable {
               .exec(callback)
               .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (callback.error() != null) {
-        throw failure("pull image " + reference, asRuntime(callback.error()));
+        throw EngineFailures.failure("pull image " + reference, callback.error());
       }
       if (!done) {
-        throw new EngineException(
-            "pull image " + reference,
-            "no answer from the registry within " + timeout.toSeconds() + " s",
-            null);
+        throw EngineFailures.pullTimedOut(reference, timeout);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("pull image " + reference, "interrupted", e);
+      throw EngineFailures.interrupted("pull image " + reference, e);
     } catch (DockerClientException | DockerException e) {
-      throw failure("pull image " + reference, e);
+      throw EngineFailures.failure("pull image " + reference, e);
     }
   }
 
@@ -280,7 +254,7 @@ public final class Engine implements AutoCloseable {
           config.getCmd() == null ? List.of() : List.of(config.getCmd()),
           config.getEnv() == null ? List.of() : List.of(config.getEnv()));
     } catch (DockerException e) {
-      throw failure("inspect image " + image, e);
+      throw EngineFailures.failure("inspect image " + image, e);
     }
   }
 
@@ -304,7 +278,7 @@ public final class Engine implements AutoCloseable {
         out.closeArchiveEntry();
       }
     } catch (java.io.IOException e) {
-      throw new EngineException("copy files into container " + id, e.getMessage(), e);
+      throw EngineFailures.failure("copy files into container " + id, e);
     }
     try {
       client
@@ -313,7 +287,7 @@ public final class Engine implements AutoCloseable {
           .withRemotePath("/")
           .exec();
     } catch (DockerException e) {
-      throw failure("copy files into container " + id, e);
+      throw EngineFailures.failure("copy files into container " + id, e);
     }
   }
 
@@ -329,9 +303,9 @@ public final class Engine implements AutoCloseable {
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (java.io.IOException e) {
-      throw new EngineException("copy " + path + " out of container " + id, e.getMessage(), e);
+      throw EngineFailures.failure("copy " + path + " out of container " + id, e);
     } catch (DockerException e) {
-      throw failure("copy " + path + " out of container " + id, e);
+      throw EngineFailures.failure("copy " + path + " out of container " + id, e);
     }
   }
 
@@ -348,7 +322,7 @@ public final class Engine implements AutoCloseable {
           .exec()
           .getId();
     } catch (DockerException e) {
-      throw failure("create network " + name, e);
+      throw EngineFailures.failure("create network " + name, e);
     }
   }
 
@@ -357,7 +331,7 @@ public final class Engine implements AutoCloseable {
     try {
       client.createVolumeCmd().withName(name).withLabels(labels).exec();
     } catch (DockerException e) {
-      throw failure("create volume " + name, e);
+      throw EngineFailures.failure("create volume " + name, e);
     }
   }
 
@@ -431,7 +405,7 @@ public final class Engine implements AutoCloseable {
     try {
       return command.exec().getId();
     } catch (DockerException e) {
-      throw failure("create container " + request.name(), e);
+      throw EngineFailures.failure("create container " + request.name(), e);
     }
   }
 
@@ -445,7 +419,7 @@ public final class Engine implements AutoCloseable {
           .withContainerNetwork(new ContainerNetwork().withAliases(aliases))
           .exec();
     } catch (DockerException e) {
-      throw failure("connect container to network " + network, e);
+      throw EngineFailures.failure("connect container to network " + network, e);
     }
   }
 
@@ -456,7 +430,7 @@ public final class Engine implements AutoCloseable {
     } catch (NotModifiedException e) {
       // Already running.
     } catch (DockerException e) {
-      throw failure("start container " + name, e);
+      throw EngineFailures.failure("start container " + name, e);
     }
   }
 
@@ -468,7 +442,7 @@ public final class Engine implements AutoCloseable {
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (DockerException e) {
-      throw failure("inspect container " + id, e);
+      throw EngineFailures.failure("inspect container " + id, e);
     }
     var state = response.getState();
     HealthState health = state == null ? null : state.getHealth();
@@ -574,10 +548,9 @@ public final class Engine implements AutoCloseable {
         return new ExecResult(exit == null ? null : exit.intValue(), output.toString());
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("exec " + command, "interrupted", e);
+      throw EngineFailures.interrupted("exec " + command, e);
     } catch (DockerException e) {
-      throw failure("exec " + String.join(" ", command), e);
+      throw EngineFailures.failure("exec " + String.join(" ", command), e);
     }
   }
 
@@ -654,7 +627,7 @@ public final class Engine implements AutoCloseable {
     } catch (NotModifiedException | NotFoundException e) {
       // Already stopped, or gone: the goal is reached.
     } catch (DockerException e) {
-      throw failure("stop container " + id, e);
+      throw EngineFailures.failure("stop container " + id, e);
     }
   }
 
@@ -675,7 +648,7 @@ public final class Engine implements AutoCloseable {
       // Already gone.
     } catch (DockerException e) {
       if (!String.valueOf(e.getMessage()).contains("already in progress")) {
-        throw failure("remove container " + id, e);
+        throw EngineFailures.failure("remove container " + id, e);
       }
     }
   }
@@ -687,7 +660,7 @@ public final class Engine implements AutoCloseable {
     } catch (NotFoundException e) {
       // Already gone.
     } catch (DockerException e) {
-      throw failure("remove network " + id, e);
+      throw EngineFailures.failure("remove network " + id, e);
     }
   }
 
@@ -698,7 +671,7 @@ public final class Engine implements AutoCloseable {
     } catch (NotFoundException e) {
       // Already gone.
     } catch (DockerException e) {
-      throw failure("remove volume " + name, e);
+      throw EngineFailures.failure("remove volume " + name, e);
     }
   }
 
@@ -744,7 +717,7 @@ public final class Engine implements AutoCloseable {
         }
       }
     } catch (DockerException e) {
-      throw failure("list resources labelled " + filter, e);
+      throw EngineFailures.failure("list resources labelled " + filter, e);
     }
     return found;
   }
@@ -767,17 +740,6 @@ public final class Engine implements AutoCloseable {
       check.withRetries(spec.retries());
     }
     return check;
-  }
-
-  private static EngineException failure(String operation, RuntimeException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's words.
-    int start = message.indexOf("{\"message\":\"");
-    if (start >= 0) {
-      int end = message.lastIndexOf("\"}");
-      message = message.substring(start + 12, end > start ? end : message.length());
-    }
-    return new EngineException(operation, message.strip(), e);
   }
 
   @Override
