@@ -4,8 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
@@ -15,24 +13,13 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import dev.jtest.core.compose.HealthSpec;
-import dev.jtest.core.compose.MountSpec;
-import dev.jtest.core.compose.PortSpec;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,9 +30,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -337,71 +322,8 @@ public final class Engine implements AutoCloseable {
 
   /** Creates a container, not yet started. */
   public String createContainer(ContainerRequest request) {
-    List<ExposedPort> exposed = new ArrayList<>();
-    Ports bindings = new Ports();
-    for (PortSpec port : request.ports()) {
-      ExposedPort target =
-          new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
-      exposed.add(target);
-      bindings.bind(
-          target,
-          port.hostPort() == null
-              ? Ports.Binding.bindIp(port.hostIp())
-              : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
-    }
-    for (Integer port : request.exposedPorts()) {
-      exposed.add(ExposedPort.tcp(port));
-    }
-    List<Mount> mounts = new ArrayList<>();
-    for (MountSpec spec : request.mounts()) {
-      Mount mount = new Mount().withTarget(spec.target()).withReadOnly(spec.readOnly());
-      switch (spec.type()) {
-        case BIND -> mount.withType(MountType.BIND).withSource(spec.source());
-        case TMPFS -> mount.withType(MountType.TMPFS);
-        case VOLUME -> {
-          mount.withType(MountType.VOLUME).withSource(spec.source());
-          // Anonymous volumes carry the run's labels too, so a sweep can find them.
-          mount.withVolumeOptions(new VolumeOptions().withLabels(request.labels()));
-        }
-      }
-      mounts.add(mount);
-    }
-    HostConfig host =
-        HostConfig.newHostConfig()
-            .withPortBindings(bindings)
-            .withMounts(mounts)
-            .withNetworkMode(request.network());
     CreateContainerCmd command =
-        client
-            .createContainerCmd(request.image())
-            .withName(request.name())
-            .withHostName(request.hostName())
-            .withLabels(request.labels())
-            .withEnv(request.environment())
-            .withExposedPorts(exposed)
-            .withHostConfig(host)
-            .withAliases(request.aliases());
-    if (request.command() != null) {
-      command.withCmd(request.command());
-    }
-    if (request.entrypoint() != null) {
-      command.withEntrypoint(request.entrypoint());
-    }
-    if (request.workingDir() != null) {
-      command.withWorkingDir(request.workingDir());
-    }
-    if (request.user() != null) {
-      command.withUser(request.user());
-    }
-    if (request.stopSignal() != null) {
-      command.withStopSignal(request.stopSignal());
-    }
-    if (request.stopGracePeriod() != null) {
-      command.withStopTimeout((int) Math.max(0, request.stopGracePeriod().toSeconds()));
-    }
-    if (request.healthcheck() != null) {
-      command.withHealthcheck(healthCheck(request.healthcheck()));
-    }
+        ContainerRequestMapping.fill(client.createContainerCmd(request.image()), request);
     try {
       return command.exec().getId();
     } catch (DockerException e) {
@@ -444,72 +366,7 @@ public final class Engine implements AutoCloseable {
     } catch (DockerException e) {
       throw EngineFailures.failure("inspect container " + id, e);
     }
-    var state = response.getState();
-    HealthState health = state == null ? null : state.getHealth();
-    List<ContainerFacts.HealthProbe> log = new ArrayList<>();
-    if (health != null && health.getLog() != null) {
-      for (HealthStateLog entry : health.getLog()) {
-        Long exit = entry.getExitCodeLong();
-        log.add(
-            new ContainerFacts.HealthProbe(
-                exit == null ? null : exit.intValue(),
-                entry.getOutput() == null ? "" : entry.getOutput().strip()));
-      }
-    }
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    Map<String, String> addresses = new LinkedHashMap<>();
-    var network = response.getNetworkSettings();
-    if (network != null && network.getPorts() != null) {
-      for (var entry : network.getPorts().getBindings().entrySet()) {
-        if (entry.getValue() != null && entry.getValue().length > 0) {
-          ports.put(
-              entry.getKey().toString(), Integer.parseInt(entry.getValue()[0].getHostPortSpec()));
-        }
-      }
-    }
-    if (network != null && network.getNetworks() != null) {
-      network.getNetworks().forEach((name, net) -> addresses.put(name, net.getIpAddress()));
-    }
-    var config = response.getConfig();
-    HealthCheck healthCheck = config == null ? null : config.getHealthcheck();
-    boolean hasHealthcheck =
-        healthCheck != null
-            && healthCheck.getTest() != null
-            && !healthCheck.getTest().isEmpty()
-            && !"NONE".equals(healthCheck.getTest().get(0));
-    Long exitCode = state == null ? null : state.getExitCodeLong();
-    return Optional.of(
-        new ContainerFacts(
-            response.getId(),
-            response.getName() == null ? "" : response.getName().replaceFirst("^/", ""),
-            response.getImageId(),
-            state == null ? "unknown" : state.getStatus(),
-            state != null && Boolean.TRUE.equals(state.getRunning()),
-            exitCode == null ? null : exitCode.intValue(),
-            state == null ? null : finishedAt(state.getFinishedAt()),
-            state != null && Boolean.TRUE.equals(state.getOOMKilled()),
-            health == null ? null : health.getStatus(),
-            log,
-            hasHealthcheck,
-            response.getRestartCount() == null ? 0 : response.getRestartCount(),
-            ports,
-            addresses,
-            config == null || config.getLabels() == null
-                ? Map.of()
-                : Map.copyOf(config.getLabels()),
-            config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv())));
-  }
-
-  /** The engine's FinishedAt (RFC 3339), or null for its zero time, which means "not yet". */
-  private static Instant finishedAt(String text) {
-    if (text == null || text.startsWith("0001-01-01")) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
+    return Optional.of(ContainerFactsMapping.facts(response));
   }
 
   /**
@@ -720,26 +577,6 @@ public final class Engine implements AutoCloseable {
       throw EngineFailures.failure("list resources labelled " + filter, e);
     }
     return found;
-  }
-
-  private static HealthCheck healthCheck(HealthSpec spec) {
-    HealthCheck check = new HealthCheck();
-    if (!spec.test().isEmpty()) {
-      check.withTest(spec.test());
-    }
-    if (spec.interval() != null) {
-      check.withInterval(spec.interval().toNanos());
-    }
-    if (spec.timeout() != null) {
-      check.withTimeout(spec.timeout().toNanos());
-    }
-    if (spec.startPeriod() != null) {
-      check.withStartPeriod(spec.startPeriod().toNanos());
-    }
-    if (spec.retries() != null) {
-      check.withRetries(spec.retries());
-    }
-    return check;
   }
 
   @Override
