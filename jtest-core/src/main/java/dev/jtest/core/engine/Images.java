@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -100,11 +99,9 @@ final class Images {
                 }
               })
           .awaitImageId();
-    } catch (DockerClientException | DockerException e) {
+    } catch (RuntimeException e) {
       // The stream's own error says more than the "could not build" that awaitImageId throws.
       throw EngineFailures.failure(operation, streamError[0] instanceof RuntimeException r ? r : e);
-    } catch (RuntimeException e) {
-      throw EngineFailures.failure(operation, e);
     }
     if (streamError[0] != null) {
       throw EngineFailures.failure(operation, streamError[0]);
