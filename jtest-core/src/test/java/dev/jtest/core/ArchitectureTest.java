@@ -8,30 +8,15 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.UncheckedIOException;
-import java.util.Set;
 
 /** The rules that keep the core a plain library that any adapter can drive. */
 @AnalyzeClasses(packages = "dev.jtest.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-  /**
-   * Classes that still throw a generic or an unchecked-IO exception while the services and engine
-   * packages are being split (issue 13): remove each one here once its failures are typed.
-   */
-  private static final Set<String> NOT_YET_TYPED =
-      Set.of("dev.jtest.core.engine.Engine"); // new RuntimeException for an unknown engine failure
-
-  private static final DescribedPredicate<JavaClass> TYPED =
-      DescribedPredicate.describe(
-          "have typed failures",
-          javaClass -> !NOT_YET_TYPED.contains(javaClass.getName().replaceFirst("\\$.*", "")));
 
   @ArchTest
   static final ArchRule coreKnowsNothingOfMavenOrSurefire =
@@ -60,16 +45,15 @@ class ArchitectureTest {
   /** Adapters turn {@link JtestException}s into one message; anything else is a stack trace. */
   @ArchTest
   static final ArchRule coreThrowsNoGenericExceptions =
-      noClasses().that(TYPED).should(THROW_GENERIC_EXCEPTIONS);
+      noClasses().should(THROW_GENERIC_EXCEPTIONS);
 
   /** A file jtest cannot read or write is a {@link JtestException} naming the file. */
   @ArchTest
   static final ArchRule coreWrapsNoIoFailureInUncheckedIoException =
       noClasses()
-          .that(TYPED)
           .should()
           .callConstructorWhere(target(owner(type(UncheckedIOException.class))))
           .as(
-              "no classes that have typed failures should throw UncheckedIOException (throw a"
+              "no classes should throw UncheckedIOException (throw a"
                   + " JtestException naming the file)");
 }

@@ -1,111 +1,66 @@
 package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.HealthStateLog;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.VolumeOptions;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import dev.jtest.core.compose.HealthSpec;
-import dev.jtest.core.compose.MountSpec;
-import dev.jtest.core.compose.PortSpec;
 import java.io.Closeable;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A connection to one Docker engine. The only class of jtest that docker-java's types pass through
- * on their way to the rest of the code base; callers see JDK types and jtest's records.
+ * A connection to one Docker engine: the door through which the rest of jtest reaches it, with JDK
+ * types and jtest's records only. Each resource has its own class in this package, the only one
+ * that imports docker-java:
  *
- * <p>Not thread-confined: docker-java's client is safe for concurrent use.
+ * <ul>
+ *   <li>{@link EngineConnection}: connecting, the preflight check, the engine's version;
+ *   <li>{@link Images}: find, build, pull, read and remove images;
+ *   <li>{@link Containers}: create, start, inspect, stop, kill and remove containers, through the
+ *       pure {@link ContainerRequestMapping} and {@link ContainerFactsMapping};
+ *   <li>{@link ContainerFiles}: files into and out of containers;
+ *   <li>{@link NetworksAndVolumes}: networks and named volumes;
+ *   <li>{@link ExecAndLogs}: commands in containers, and their output;
+ *   <li>{@link LabelSearch}: whatever jtest's labels mark;
+ *   <li>{@link EngineFailures}: what docker-java throws, as {@link EngineException} and {@link
+ *       EngineUnavailableException}.
+ * </ul>
+ *
+ * <p>Not thread-confined: docker-java's client is safe for concurrent use. Every operation throws
+ * {@link EngineException} when the engine refuses it or cannot be reached any more.
  */
 public final class Engine implements AutoCloseable {
 
-  /** How long connecting may take before jtest reports the engine as unreachable. */
-  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1500);
-
   private final EngineEndpoint endpoint;
   private final DockerClient client;
+  private final Images images;
+  private final Containers containers;
+  private final ContainerFiles files;
+  private final NetworksAndVolumes networksAndVolumes;
+  private final ExecAndLogs execAndLogs;
+  private final LabelSearch labelSearch;
 
   private Engine(EngineEndpoint endpoint, DockerClient client) {
     this.endpoint = endpoint;
     this.client = client;
+    this.images = new Images(client);
+    this.containers = new Containers(client);
+    this.files = new ContainerFiles(client);
+    this.networksAndVolumes = new NetworksAndVolumes(client);
+    this.execAndLogs = new ExecAndLogs(client);
+    this.labelSearch = new LabelSearch(client);
   }
 
   /**
    * Connects to the engine at {@code endpoint} and checks that it answers.
    *
-   * @throws EngineUnavailableException within about {@link #CONNECT_TIMEOUT} when it does not
+   * @throws EngineUnavailableException within about {@link EngineConnection#CONNECT_TIMEOUT} when
+   *     it does not
    */
   public static Engine connect(EngineEndpoint endpoint) {
     Objects.requireNonNull(endpoint, "endpoint");
-    // A plain socket connect first: it fails fast and quietly, where httpclient5 would retry and
-    // log each retry at INFO before docker-java gives up.
-    preflight(endpoint);
-    DefaultDockerClientConfig config =
-        new DefaultDockerClientConfig.Builder()
-            .withDockerHost(endpoint.uri().toString())
-            .withDockerTlsVerify(endpoint.tlsVerify())
-            .withDockerCertPath(endpoint.certPath() == null ? null : endpoint.certPath().toString())
-            .withDockerConfig(Path.of(System.getProperty("user.home"), ".docker").toString())
-            .build();
-    ApacheDockerHttpClient http =
-        new ApacheDockerHttpClient.Builder()
-            .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .maxConnections(64)
-            .build();
-    DockerClient client = DockerClientImpl.getInstance(config, http);
-    Engine engine = new Engine(endpoint, client);
-    try {
-      client.pingCmd().exec();
-    } catch (RuntimeException e) {
-      engine.close();
-      throw EngineFailures.unreachable(endpoint, e);
-    }
-    return engine;
+    return new Engine(endpoint, EngineConnection.open(endpoint));
   }
 
   /** Where this engine answered. */
@@ -115,32 +70,14 @@ public final class Engine implements AutoCloseable {
 
   /** The engine's version, API version and host facts. */
   public EngineInfo info() {
-    Version version = client.versionCmd().exec();
-    Info info = client.infoCmd().exec();
-    return new EngineInfo(
-        endpoint,
-        version.getVersion(),
-        version.getApiVersion(),
-        version.getMinAPIVersion(),
-        version.getOperatingSystem() + "/" + version.getArch(),
-        version.getKernelVersion(),
-        info.getDriver());
+    return EngineConnection.info(client, endpoint);
   }
+
+  // Images
 
   /** The image named {@code reference}, when it is present on the engine. */
   public Optional<ImageFacts> findImage(String reference) {
-    try {
-      InspectImageResponse image = client.inspectImageCmd(reference).exec();
-      Map<String, String> labels =
-          image.getConfig() == null || image.getConfig().getLabels() == null
-              ? Map.of()
-              : Map.copyOf(image.getConfig().getLabels());
-      long size = image.getSize() == null ? 0 : image.getSize();
-      return Optional.of(
-          new ImageFacts(reference, image.getId(), image.getCreated(), size, labels));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
+    return images.find(reference);
   }
 
   /**
@@ -151,392 +88,96 @@ public final class Engine implements AutoCloseable {
    *     progress})
    */
   public String buildImage(ImageBuild build, Consumer<String> progress) {
-    BuildImageCmd command;
-    try {
-      // docker-java packs the context here, reading every file that .dockerignore does not exclude.
-      command =
-          client
-              .buildImageCmd()
-              .withBaseDirectory(build.context().toFile())
-              .withDockerfile(build.context().resolve(build.dockerfile()).toFile());
-    } catch (RuntimeException e) {
-      // docker-java wraps the IOException in a DockerClientException, or in a bare one.
-      Throwable cause = EngineFailures.rootCause(e);
-      throw new EngineException(
-          "build image " + build.tag(),
-          "cannot pack the build context "
-              + build.context()
-              + ": "
-              + cause.getMessage()
-              + ". A file that changes while the context is read (a log, say) cannot be sent:"
-              + " exclude it with a .dockerignore in "
-              + build.context(),
-          e);
-    }
-    command
-        .withTags(Set.of(build.tag()))
-        .withLabels(build.labels())
-        .withPull(false)
-        // The intermediate container of a failed step would stay, unlabelled, for good.
-        .withForcerm(true);
-    build.args().forEach(command::withBuildArg);
-    if (build.target() != null) {
-      command.withTarget(build.target());
-    }
-    Throwable[] streamError = new Throwable[1];
-    try {
-      command
-          .exec(
-              new BuildImageResultCallback() {
-                @Override
-                public void onNext(BuildResponseItem item) {
-                  if (item.getStream() != null) {
-                    item.getStream().lines().filter(l -> !l.isBlank()).forEach(progress);
-                  }
-                  super.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                  // Kept for the caller instead of docker-java's ERROR log with a stack trace.
-                  streamError[0] = throwable;
-                  try {
-                    close();
-                  } catch (java.io.IOException e) {
-                    // Broken already; the recorded error says why.
-                  }
-                }
-              })
-          .awaitImageId();
-    } catch (DockerClientException | DockerException e) {
-      throw failure(
-          "build image " + build.tag(), streamError[0] instanceof RuntimeException r ? r : e);
-    }
-    if (streamError[0] != null) {
-      throw failure("build image " + build.tag(), asRuntime(streamError[0]));
-    }
-    // The full id, as inspect reports it: the build stream's short id would not compare equal.
-    return findImage(build.tag())
-        .map(ImageFacts::id)
-        .orElseThrow(
-            () ->
-                new EngineException(
-                    "build image " + build.tag(),
-                    "the engine reports no image after the build",
-                    null));
-  }
-
-  private static RuntimeException asRuntime(Throwable error) {
-    return error instanceof RuntimeException r
-        ? r
-        : new RuntimeException(error.getMessage(), error);
+    return images.build(build, progress);
   }
 
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
   public void pullImage(String reference, Duration timeout) {
-    QuietCallback<com.github.dockerjava.api.model.PullResponseItem> callback =
-        new QuietCallback<>();
-    try {
-      boolean done =
-          client
-              .pullImageCmd(reference)
-              .exec(callback)
-              .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (callback.error() != null) {
-        throw failure("pull image " + reference, asRuntime(callback.error()));
-      }
-      if (!done) {
-        throw new EngineException(
-            "pull image " + reference,
-            "no answer from the registry within " + timeout.toSeconds() + " s",
-            null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("pull image " + reference, "interrupted", e);
-    } catch (DockerClientException | DockerException e) {
-      throw failure("pull image " + reference, e);
-    }
+    images.pull(reference, timeout);
   }
 
   /** Removes an image; one still in use, or already gone, is left alone. */
   public void removeImageQuietly(String id) {
-    try {
-      client.removeImageCmd(id).withNoPrune(false).exec();
-    } catch (DockerException e) {
-      // In use by another container, or already gone: neither is worth a word.
-    }
+    images.removeQuietly(id);
   }
 
   /** What the image runs by default, as its configuration says. */
   public ImageConfig imageConfig(String image) {
-    try {
-      var config = client.inspectImageCmd(image).exec().getConfig();
-      if (config == null) {
-        return new ImageConfig(List.of(), List.of(), List.of());
-      }
-      return new ImageConfig(
-          config.getEntrypoint() == null ? List.of() : List.of(config.getEntrypoint()),
-          config.getCmd() == null ? List.of() : List.of(config.getCmd()),
-          config.getEnv() == null ? List.of() : List.of(config.getEnv()));
-    } catch (DockerException e) {
-      throw failure("inspect image " + image, e);
-    }
+    return images.config(image);
   }
 
-  /** Puts {@code files} into a created container, before it starts. */
-  public void copyToContainer(String id, List<ContainerFile> files) {
-    java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
-    try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
-      out.setLongFileMode(
-          org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
-      for (ContainerFile file : files) {
-        String name = file.path().replaceFirst("^/", "") + (file.directory() ? "/" : "");
-        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
-        entry.setMode((file.directory() ? 040000 : 0100000) | file.mode());
-        if (!file.directory()) {
-          entry.setSize(file.content().length);
-        }
-        out.putArchiveEntry(entry);
-        if (!file.directory()) {
-          out.write(file.content());
-        }
-        out.closeArchiveEntry();
-      }
-    } catch (java.io.IOException e) {
-      throw new EngineException("copy files into container " + id, e.getMessage(), e);
-    }
-    try {
-      client
-          .copyArchiveToContainerCmd(id)
-          .withTarInputStream(new java.io.ByteArrayInputStream(tar.toByteArray()))
-          .withRemotePath("/")
-          .exec();
-    } catch (DockerException e) {
-      throw failure("copy files into container " + id, e);
-    }
-  }
-
-  /** The content of one file in a container, running or stopped; empty when there is none. */
-  public Optional<byte[]> readFile(String id, String path) {
-    try (var in = client.copyArchiveFromContainerCmd(id, path).exec();
-        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
-      var entry = tar.getNextEntry();
-      while (entry != null && entry.isDirectory()) {
-        entry = tar.getNextEntry();
-      }
-      return entry == null ? Optional.empty() : Optional.of(tar.readAllBytes());
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    } catch (java.io.IOException e) {
-      throw new EngineException("copy " + path + " out of container " + id, e.getMessage(), e);
-    } catch (DockerException e) {
-      throw failure("copy " + path + " out of container " + id, e);
-    }
-  }
-
-  /** Creates a bridge network. */
-  public String createNetwork(String name, Map<String, String> labels, boolean internal) {
-    try {
-      return client
-          .createNetworkCmd()
-          .withName(name)
-          .withDriver("bridge")
-          .withInternal(internal)
-          .withLabels(labels)
-          .withCheckDuplicate(true)
-          .exec()
-          .getId();
-    } catch (DockerException e) {
-      throw failure("create network " + name, e);
-    }
-  }
-
-  /** Creates a named volume. */
-  public void createVolume(String name, Map<String, String> labels) {
-    try {
-      client.createVolumeCmd().withName(name).withLabels(labels).exec();
-    } catch (DockerException e) {
-      throw failure("create volume " + name, e);
-    }
-  }
+  // Containers
 
   /** Creates a container, not yet started. */
   public String createContainer(ContainerRequest request) {
-    List<ExposedPort> exposed = new ArrayList<>();
-    Ports bindings = new Ports();
-    for (PortSpec port : request.ports()) {
-      ExposedPort target =
-          new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
-      exposed.add(target);
-      bindings.bind(
-          target,
-          port.hostPort() == null
-              ? Ports.Binding.bindIp(port.hostIp())
-              : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
-    }
-    for (Integer port : request.exposedPorts()) {
-      exposed.add(ExposedPort.tcp(port));
-    }
-    List<Mount> mounts = new ArrayList<>();
-    for (MountSpec spec : request.mounts()) {
-      Mount mount = new Mount().withTarget(spec.target()).withReadOnly(spec.readOnly());
-      switch (spec.type()) {
-        case BIND -> mount.withType(MountType.BIND).withSource(spec.source());
-        case TMPFS -> mount.withType(MountType.TMPFS);
-        case VOLUME -> {
-          mount.withType(MountType.VOLUME).withSource(spec.source());
-          // Anonymous volumes carry the run's labels too, so a sweep can find them.
-          mount.withVolumeOptions(new VolumeOptions().withLabels(request.labels()));
-        }
-      }
-      mounts.add(mount);
-    }
-    HostConfig host =
-        HostConfig.newHostConfig()
-            .withPortBindings(bindings)
-            .withMounts(mounts)
-            .withNetworkMode(request.network());
-    CreateContainerCmd command =
-        client
-            .createContainerCmd(request.image())
-            .withName(request.name())
-            .withHostName(request.hostName())
-            .withLabels(request.labels())
-            .withEnv(request.environment())
-            .withExposedPorts(exposed)
-            .withHostConfig(host)
-            .withAliases(request.aliases());
-    if (request.command() != null) {
-      command.withCmd(request.command());
-    }
-    if (request.entrypoint() != null) {
-      command.withEntrypoint(request.entrypoint());
-    }
-    if (request.workingDir() != null) {
-      command.withWorkingDir(request.workingDir());
-    }
-    if (request.user() != null) {
-      command.withUser(request.user());
-    }
-    if (request.stopSignal() != null) {
-      command.withStopSignal(request.stopSignal());
-    }
-    if (request.stopGracePeriod() != null) {
-      command.withStopTimeout((int) Math.max(0, request.stopGracePeriod().toSeconds()));
-    }
-    if (request.healthcheck() != null) {
-      command.withHealthcheck(healthCheck(request.healthcheck()));
-    }
-    try {
-      return command.exec().getId();
-    } catch (DockerException e) {
-      throw failure("create container " + request.name(), e);
-    }
+    return containers.create(request);
   }
 
   /** Joins a created container to a further network. */
   public void connectNetwork(String containerId, String network, List<String> aliases) {
-    try {
-      client
-          .connectToNetworkCmd()
-          .withContainerId(containerId)
-          .withNetworkId(network)
-          .withContainerNetwork(new ContainerNetwork().withAliases(aliases))
-          .exec();
-    } catch (DockerException e) {
-      throw failure("connect container to network " + network, e);
-    }
+    containers.connectNetwork(containerId, network, aliases);
   }
 
   /** Starts a created container. */
   public void startContainer(String id, String name) {
-    try {
-      client.startContainerCmd(id).exec();
-    } catch (NotModifiedException e) {
-      // Already running.
-    } catch (DockerException e) {
-      throw failure("start container " + name, e);
-    }
+    containers.start(id, name);
   }
 
   /** The container's current state, or empty when it no longer exists. */
   public Optional<ContainerFacts> inspect(String id) {
-    InspectContainerResponse response;
-    try {
-      response = client.inspectContainerCmd(id).exec();
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    } catch (DockerException e) {
-      throw failure("inspect container " + id, e);
-    }
-    var state = response.getState();
-    HealthState health = state == null ? null : state.getHealth();
-    List<ContainerFacts.HealthProbe> log = new ArrayList<>();
-    if (health != null && health.getLog() != null) {
-      for (HealthStateLog entry : health.getLog()) {
-        Long exit = entry.getExitCodeLong();
-        log.add(
-            new ContainerFacts.HealthProbe(
-                exit == null ? null : exit.intValue(),
-                entry.getOutput() == null ? "" : entry.getOutput().strip()));
-      }
-    }
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    Map<String, String> addresses = new LinkedHashMap<>();
-    var network = response.getNetworkSettings();
-    if (network != null && network.getPorts() != null) {
-      for (var entry : network.getPorts().getBindings().entrySet()) {
-        if (entry.getValue() != null && entry.getValue().length > 0) {
-          ports.put(
-              entry.getKey().toString(), Integer.parseInt(entry.getValue()[0].getHostPortSpec()));
-        }
-      }
-    }
-    if (network != null && network.getNetworks() != null) {
-      network.getNetworks().forEach((name, net) -> addresses.put(name, net.getIpAddress()));
-    }
-    var config = response.getConfig();
-    HealthCheck healthCheck = config == null ? null : config.getHealthcheck();
-    boolean hasHealthcheck =
-        healthCheck != null
-            && healthCheck.getTest() != null
-            && !healthCheck.getTest().isEmpty()
-            && !"NONE".equals(healthCheck.getTest().get(0));
-    Long exitCode = state == null ? null : state.getExitCodeLong();
-    return Optional.of(
-        new ContainerFacts(
-            response.getId(),
-            response.getName() == null ? "" : response.getName().replaceFirst("^/", ""),
-            response.getImageId(),
-            state == null ? "unknown" : state.getStatus(),
-            state != null && Boolean.TRUE.equals(state.getRunning()),
-            exitCode == null ? null : exitCode.intValue(),
-            state == null ? null : finishedAt(state.getFinishedAt()),
-            state != null && Boolean.TRUE.equals(state.getOOMKilled()),
-            health == null ? null : health.getStatus(),
-            log,
-            hasHealthcheck,
-            response.getRestartCount() == null ? 0 : response.getRestartCount(),
-            ports,
-            addresses,
-            config == null || config.getLabels() == null
-                ? Map.of()
-                : Map.copyOf(config.getLabels()),
-            config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv())));
+    return containers.inspect(id);
   }
 
-  /** The engine's FinishedAt (RFC 3339), or null for its zero time, which means "not yet". */
-  private static Instant finishedAt(String text) {
-    if (text == null || text.startsWith("0001-01-01")) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
+  /** Asks the container to stop with its stop signal, killing it after {@code grace}. */
+  public void stopContainer(String id, Duration grace) {
+    containers.stop(id, grace);
   }
+
+  /** Kills the container at once. */
+  public void killContainer(String id) {
+    containers.kill(id);
+  }
+
+  /** Removes a container and its anonymous volumes, running or not; a missing one is fine. */
+  public void removeContainer(String id) {
+    containers.remove(id);
+  }
+
+  // Files in containers
+
+  /** Puts {@code files} into a created container, before it starts. */
+  public void copyToContainer(String id, List<ContainerFile> files) {
+    this.files.copyTo(id, files);
+  }
+
+  /** The content of one file in a container, running or stopped; empty when there is none. */
+  public Optional<byte[]> readFile(String id, String path) {
+    return files.read(id, path);
+  }
+
+  // Networks and volumes
+
+  /** Creates a bridge network. */
+  public String createNetwork(String name, Map<String, String> labels, boolean internal) {
+    return networksAndVolumes.createNetwork(name, labels, internal);
+  }
+
+  /** Creates a named volume. */
+  public void createVolume(String name, Map<String, String> labels) {
+    networksAndVolumes.createVolume(name, labels);
+  }
+
+  /** Removes a network; a missing one is fine. */
+  public void removeNetwork(String id) {
+    networksAndVolumes.removeNetwork(id);
+  }
+
+  /** Removes a volume; a missing one is fine. */
+  public void removeVolume(String name) {
+    networksAndVolumes.removeVolume(name);
+  }
+
+  // Exec and logs
 
   /**
    * Runs {@code command} in a running container.
@@ -545,40 +186,7 @@ public final class Engine implements AutoCloseable {
    */
   public ExecResult exec(
       String id, List<String> command, List<String> environment, Duration timeout) {
-    StringBuilder output = new StringBuilder();
-    try {
-      String execId =
-          client
-              .execCreateCmd(id)
-              .withCmd(command.toArray(String[]::new))
-              .withEnv(environment)
-              .withAttachStdout(true)
-              .withAttachStderr(true)
-              .exec()
-              .getId();
-      boolean done =
-          client
-              .execStartCmd(execId)
-              .exec(
-                  new QuietCallback<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                      synchronized (output) {
-                        output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                      }
-                    }
-                  })
-              .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      Long exit = done ? client.inspectExecCmd(execId).exec().getExitCodeLong() : null;
-      synchronized (output) {
-        return new ExecResult(exit == null ? null : exit.intValue(), output.toString());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("exec " + command, "interrupted", e);
-    } catch (DockerException e) {
-      throw failure("exec " + String.join(" ", command), e);
-    }
+    return execAndLogs.exec(id, command, environment, timeout);
   }
 
   /**
@@ -586,225 +194,23 @@ public final class Engine implements AutoCloseable {
    * returned handle is closed.
    */
   public Closeable followLogs(String id, Consumer<String> lines, Runnable onEnd) {
-    LineSplitter splitter = new LineSplitter(lines);
-    return client
-        .logContainerCmd(id)
-        .withStdOut(true)
-        .withStdErr(true)
-        .withFollowStream(true)
-        .exec(
-            new QuietCallback<Frame>() {
-              @Override
-              public void onNext(Frame frame) {
-                splitter.accept(frame.getPayload());
-              }
-
-              @Override
-              public void onComplete() {
-                splitter.flush();
-                onEnd.run();
-                super.onComplete();
-              }
-
-              @Override
-              public void onError(Throwable throwable) {
-                // The container went away while followed: its log simply ends here.
-                splitter.flush();
-                onEnd.run();
-                super.onError(throwable);
-              }
-            });
+    return execAndLogs.follow(id, lines, onEnd);
   }
 
   /** The container's output so far (the last {@code tail} lines; all when negative). */
   public List<String> logs(String id, int tail) {
-    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-    LineSplitter splitter = new LineSplitter(lines::add);
-    var command = client.logContainerCmd(id).withStdOut(true).withStdErr(true);
-    if (tail >= 0) {
-      command.withTail(tail);
-    } else {
-      command.withTailAll();
-    }
-    try {
-      command
-          .exec(
-              new QuietCallback<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  splitter.accept(frame.getPayload());
-                }
-              })
-          .awaitCompletion(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (NotFoundException e) {
-      return List.of();
-    }
-    splitter.flush();
-    synchronized (lines) {
-      return List.copyOf(lines);
-    }
+    return execAndLogs.logs(id, tail);
   }
 
-  /** Asks the container to stop with its stop signal, killing it after {@code grace}. */
-  public void stopContainer(String id, Duration grace) {
-    try {
-      client.stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
-    } catch (NotModifiedException | NotFoundException e) {
-      // Already stopped, or gone: the goal is reached.
-    } catch (DockerException e) {
-      throw failure("stop container " + id, e);
-    }
-  }
-
-  /** Kills the container at once. */
-  public void killContainer(String id) {
-    try {
-      client.killContainerCmd(id).exec();
-    } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
-      // Gone, or not running.
-    }
-  }
-
-  /** Removes a container and its anonymous volumes, running or not; a missing one is fine. */
-  public void removeContainer(String id) {
-    try {
-      client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-    } catch (NotFoundException e) {
-      // Already gone.
-    } catch (DockerException e) {
-      if (!String.valueOf(e.getMessage()).contains("already in progress")) {
-        throw failure("remove container " + id, e);
-      }
-    }
-  }
-
-  /** Removes a network; a missing one is fine. */
-  public void removeNetwork(String id) {
-    try {
-      client.removeNetworkCmd(id).exec();
-    } catch (NotFoundException e) {
-      // Already gone.
-    } catch (DockerException e) {
-      throw failure("remove network " + id, e);
-    }
-  }
-
-  /** Removes a volume; a missing one is fine. */
-  public void removeVolume(String name) {
-    try {
-      client.removeVolumeCmd(name).exec();
-    } catch (NotFoundException e) {
-      // Already gone.
-    } catch (DockerException e) {
-      throw failure("remove volume " + name, e);
-    }
-  }
+  // Label search
 
   /** Containers, networks and volumes that carry all of {@code labels} ({@code key=value}). */
   public List<LabelledResource> findLabelled(Map<String, String> labels) {
-    List<String> filter = new ArrayList<>();
-    labels.forEach((k, v) -> filter.add(v == null ? k : k + "=" + v));
-    List<LabelledResource> found = new ArrayList<>();
-    try {
-      for (Container container :
-          client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
-        String name =
-            container.getNames() == null || container.getNames().length == 0
-                ? container.getId()
-                : container.getNames()[0].replaceFirst("^/", "");
-        found.add(
-            new LabelledResource(
-                LabelledResource.Kind.CONTAINER,
-                container.getId(),
-                name,
-                container.getLabels() == null ? Map.of() : Map.copyOf(container.getLabels()),
-                "running".equals(container.getState())));
-      }
-      for (Network network : client.listNetworksCmd().withFilter("label", filter).exec()) {
-        found.add(
-            new LabelledResource(
-                LabelledResource.Kind.NETWORK,
-                network.getId(),
-                network.getName(),
-                network.getLabels() == null ? Map.of() : Map.copyOf(network.getLabels()),
-                false));
-      }
-      var volumes = client.listVolumesCmd().withFilter("label", filter).exec().getVolumes();
-      if (volumes != null) {
-        for (var volume : volumes) {
-          found.add(
-              new LabelledResource(
-                  LabelledResource.Kind.VOLUME,
-                  volume.getName(),
-                  volume.getName(),
-                  volume.getLabels() == null ? Map.of() : Map.copyOf(volume.getLabels()),
-                  false));
-        }
-      }
-    } catch (DockerException e) {
-      throw failure("list resources labelled " + filter, e);
-    }
-    return found;
-  }
-
-  private static HealthCheck healthCheck(HealthSpec spec) {
-    HealthCheck check = new HealthCheck();
-    if (!spec.test().isEmpty()) {
-      check.withTest(spec.test());
-    }
-    if (spec.interval() != null) {
-      check.withInterval(spec.interval().toNanos());
-    }
-    if (spec.timeout() != null) {
-      check.withTimeout(spec.timeout().toNanos());
-    }
-    if (spec.startPeriod() != null) {
-      check.withStartPeriod(spec.startPeriod().toNanos());
-    }
-    if (spec.retries() != null) {
-      check.withRetries(spec.retries());
-    }
-    return check;
-  }
-
-  private static EngineException failure(String operation, RuntimeException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's words.
-    int start = message.indexOf("{\"message\":\"");
-    if (start >= 0) {
-      int end = message.lastIndexOf("\"}");
-      message = message.substring(start + 12, end > start ? end : message.length());
-    }
-    return new EngineException(operation, message.strip(), e);
+    return labelSearch.find(labels);
   }
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } catch (IOException e) {
-      // Closing only releases pooled connections; nothing the user could act on.
-    }
-  }
-
-  private static void preflight(EngineEndpoint endpoint) {
-    try {
-      Optional<Path> socket = endpoint.socketPath();
-      if (socket.isPresent()) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-          channel.connect(UnixDomainSocketAddress.of(socket.get()));
-        }
-      } else if ("tcp".equals(endpoint.uri().getScheme())) {
-        try (Socket plain = new Socket()) {
-          plain.connect(
-              new InetSocketAddress(endpoint.uri().getHost(), endpoint.uri().getPort()),
-              (int) CONNECT_TIMEOUT.toMillis());
-        }
-      }
-    } catch (IOException e) {
-      throw EngineFailures.unreachable(endpoint, e);
-    }
+    EngineConnection.close(client);
   }
 }

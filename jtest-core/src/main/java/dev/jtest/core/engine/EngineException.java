@@ -1,6 +1,7 @@
 package dev.jtest.core.engine;
 
 import dev.jtest.core.JtestException;
+import java.util.Locale;
 
 /**
  * The engine refused an operation. Callers add what the user needs to know (which service, which
@@ -29,7 +30,7 @@ public class EngineException extends JtestException {
 
   /** Whether the engine failed because a host port is taken. */
   public boolean isPortConflict() {
-    String text = engineMessage.toLowerCase(java.util.Locale.ROOT);
+    String text = engineMessage.toLowerCase(Locale.ROOT);
     return text.contains("port is already allocated") || text.contains("address already in use");
   }
 }

@@ -6,11 +6,13 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Turns the exception chains that docker-java, httpclient5 and the JDK throw for an engine that
- * does not answer into one sentence a user can act on.
+ * The one place where what docker-java, httpclient5 and the JDK throw becomes jtest's typed
+ * failures: {@link EngineUnavailableException} for an engine that does not answer, {@link
+ * EngineException} naming the operation and its object for one that refuses.
  */
 final class EngineFailures {
 
@@ -61,6 +63,68 @@ final class EngineFailures {
       return "no answer from " + where + " (" + describe(root) + ")";
     }
     return describe(root);
+  }
+
+  /**
+   * The failure to report when {@code operation} (e.g. {@code "remove volume data"}) failed with
+   * {@code failure}: a docker-java error, a transport error, or an error its stream reported. Keeps
+   * the engine's own words; one already translated is returned as it is.
+   */
+  static EngineException failure(String operation, Throwable failure) {
+    if (failure instanceof EngineException translated) {
+      return translated;
+    }
+    String message =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    // docker-java prefixes the HTTP status and wraps the engine's JSON: keep the engine's words.
+    int start = message.indexOf("{\"message\":\"");
+    if (start >= 0) {
+      int end = message.lastIndexOf("\"}");
+      message = message.substring(start + 12, end > start ? end : message.length());
+    }
+    return new EngineException(operation, message.strip(), failure);
+  }
+
+  /**
+   * The failure to report when the thread waiting for {@code operation} was interrupted; restores
+   * the thread's interrupt flag, which catching the exception cleared.
+   */
+  static EngineException interrupted(String operation, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new EngineException(operation, "interrupted", e);
+  }
+
+  /** The failure to report when the registry did not deliver {@code reference} in time. */
+  static EngineException pullTimedOut(String reference, Duration timeout) {
+    return new EngineException(
+        "pull image " + reference,
+        "no answer from the registry within " + timeout.toSeconds() + " s",
+        null);
+  }
+
+  /**
+   * The failure to report when docker-java cannot pack {@code build}'s context, before anything is
+   * sent to the engine.
+   */
+  static EngineException unpackableContext(ImageBuild build, RuntimeException e) {
+    // docker-java wraps the IOException in a DockerClientException, or in a bare one.
+    Throwable cause = rootCause(e);
+    return new EngineException(
+        "build image " + build.tag(),
+        "cannot pack the build context "
+            + build.context()
+            + ": "
+            + cause.getMessage()
+            + ". A file that changes while the context is read (a log, say) cannot be sent:"
+            + " exclude it with a .dockerignore in "
+            + build.context(),
+        e);
+  }
+
+  /** The failure to report when a build that succeeded left no image behind its tag. */
+  static EngineException noImageAfterBuild(String tag) {
+    return new EngineException(
+        "build image " + tag, "the engine reports no image after the build", null);
   }
 
   static Throwable rootCause(Throwable failure) {

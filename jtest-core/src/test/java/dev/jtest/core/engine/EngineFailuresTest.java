@@ -2,6 +2,7 @@ package dev.jtest.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -85,5 +86,72 @@ class EngineFailuresTest {
     first.initCause(second);
 
     assertThat(EngineFailures.reason(TCP, first)).startsWith("IOException: ");
+  }
+
+  @Test
+  void keepsTheEnginesOwnWordsFromDockerJavasMessage() {
+    EngineException failure =
+        EngineFailures.failure(
+            "start container jtest-ab12-db",
+            new InternalServerErrorException(
+                "{\"message\":\"driver failed programming external connectivity on endpoint"
+                    + " jtest-ab12-db: Bind for 127.0.0.1:5432 failed:"
+                    + " port is already allocated\"}\n"));
+
+    assertThat(failure.operation()).isEqualTo("start container jtest-ab12-db");
+    assertThat(failure.engineMessage())
+        .isEqualTo(
+            "driver failed programming external connectivity on endpoint jtest-ab12-db: Bind for"
+                + " 127.0.0.1:5432 failed: port is already allocated");
+    assertThat(failure.isPortConflict()).isTrue();
+    assertThat(failure)
+        .hasMessageStartingWith("start container jtest-ab12-db failed: driver failed")
+        .hasCauseInstanceOf(InternalServerErrorException.class);
+  }
+
+  @Test
+  void reportsATransportFailureByItsMessage() {
+    RuntimeException transport =
+        new RuntimeException(new SocketException("Broken pipe (Write failed)"));
+
+    EngineException failure = EngineFailures.failure("remove volume data", transport);
+
+    assertThat(failure)
+        .hasMessage(
+            "remove volume data failed: java.net.SocketException: Broken pipe (Write failed)")
+        .hasCause(transport);
+  }
+
+  @Test
+  void reportsAStreamErrorThatIsNoRuntimeExceptionAsItIs() {
+    IOException stream = new IOException("unexpected EOF");
+
+    EngineException failure = EngineFailures.failure("pull image postgres:16", stream);
+
+    assertThat(failure)
+        .hasMessage("pull image postgres:16 failed: unexpected EOF")
+        .hasCause(stream);
+  }
+
+  @Test
+  void namesTheExceptionWhenItHasNoMessage() {
+    assertThat(EngineFailures.failure("exec true", new IOException()))
+        .hasMessage("exec true failed: IOException");
+  }
+
+  @Test
+  void leavesAnAlreadyTranslatedFailureAsItIs() {
+    EngineException translated = EngineFailures.noImageAfterBuild("app:1");
+
+    assertThat(EngineFailures.failure("build image app:1", translated)).isSameAs(translated);
+  }
+
+  @Test
+  void anInterruptedWaitKeepsTheInterruptForTheCaller() {
+    EngineException failure =
+        EngineFailures.interrupted("pull image postgres:16", new InterruptedException());
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(failure).hasMessage("pull image postgres:16 failed: interrupted");
   }
 }
