@@ -46,7 +46,7 @@ public final class Endpoints {
   /**
    * Writes {@code properties} sorted, as jtest's {@value EndpointContract#SERVICES_FILE}.
    *
-   * @throws EndpointsFileException naming the file when it cannot be written
+   * @throws StackFileException naming the file when it cannot be written
    */
   public static void write(Map<String, String> properties, Path file) {
     try {
@@ -58,7 +58,7 @@ public final class Endpoints {
         }
       }
     } catch (IOException e) {
-      throw new EndpointsFileException(file, e);
+      throw new StackFileException(file, e);
     }
   }
 }

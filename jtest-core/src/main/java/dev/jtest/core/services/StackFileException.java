@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A file jtest keeps in {@code target/jtest} (a service's log, the state, the readiness timings)
- * cannot be written. Its message names the file, the system's reason and what to check.
+ * A file jtest keeps in {@code target/jtest} (a service's log, the state, the readiness timings,
+ * the endpoints) cannot be written. Its message names the file, the system's reason and what to
+ * check.
  */
 public class StackFileException extends JtestException {
 

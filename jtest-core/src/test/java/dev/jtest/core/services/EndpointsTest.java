@@ -62,8 +62,8 @@ class EndpointsTest {
     Path file = notADirectory.resolve("services.properties");
 
     assertThatThrownBy(() -> Endpoints.write(Map.of("jtest.db.host", "127.0.0.1"), file))
-        .isInstanceOf(EndpointsFileException.class)
-        .hasMessageStartingWith("cannot write the services' endpoints to " + file);
+        .isInstanceOf(StackFileException.class)
+        .hasMessageStartingWith("cannot write " + file);
   }
 
   @Test
