@@ -33,6 +33,10 @@ public final class Keys {
   public static final String DEBUG = "jtest.debug";
   public static final String DURATIONS = "jtest.durations";
 
+  // Read by the goals that combine what several CI shards recorded.
+  public static final String MERGE = "jtest.merge";
+  public static final String PLAN = "jtest.plan";
+
   /**
    * Not a setting: the property users conventionally give jtest's version in their pom. jtest never
    * reads it and never warns about it.

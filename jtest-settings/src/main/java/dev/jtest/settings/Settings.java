@@ -185,6 +185,31 @@ public final class Settings {
               ".jtest/durations.json",
               value -> value.isBlank() ? ".jtest/durations.json" : value.trim());
 
+  // The goals that combine what several CI shards recorded.
+
+  private static final String MERGE_GOALS = "`jtest:durations`, `jtest:timeline`, `jtest:report`";
+
+  public static final Setting<String> MERGE =
+      Setting.user(Keys.MERGE)
+          .does(
+              "what the shards of a CI run recorded, to combine into one: durations stores,"
+                  + " timelines or coverage; a directory stands for every such file below it; an"
+                  + " entry that matches nothing is an error")
+          .accepts(
+              "directories, files or globs, comma-separated, relative to the project directory,"
+                  + " e.g. `shards/*/.jtest/durations.json`")
+          .readBy(MERGE_GOALS)
+          .parsedBy(null, Settings::trimmedOrNull);
+
+  public static final Setting<Integer> PLAN =
+      Setting.user(Keys.PLAN)
+          .does(
+              "`jtest:durations` predicts the makespan of this many shards, each with"
+                  + " `jtest.workers` workers")
+          .accepts("a positive integer")
+          .readBy("`jtest:durations`")
+          .parsedBy(null, Settings::positive);
+
   public static final Setting<String> BUILD_DIRECTORY =
       Setting.internal(Keys.BUILD_DIRECTORY)
           .does(
@@ -255,6 +280,8 @@ public final class Settings {
           MARKERS,
           DEBUG,
           DURATIONS,
+          MERGE,
+          PLAN,
           BUILD_DIRECTORY,
           FORK_TIMEOUT,
           WORKER,
@@ -353,6 +380,14 @@ public final class Settings {
 
   private static Integer integer(String value) {
     return Integer.parseInt(value.trim());
+  }
+
+  private static Integer positive(String value) {
+    int n = Integer.parseInt(value.trim());
+    if (n < 1) {
+      throw new IllegalArgumentException(value);
+    }
+    return n;
   }
 
   private static String trimmedOrNull(String value) {

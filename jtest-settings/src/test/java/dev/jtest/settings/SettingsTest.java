@@ -104,6 +104,20 @@ class SettingsTest {
   }
 
   @Test
+  void readsWhatToMergeAndHowManyShardsToPlan() {
+    assertThat(Settings.MERGE.parse(" shards/*/durations.json "))
+        .isEqualTo("shards/*/durations.json");
+    assertThat(Settings.MERGE.parse(" ")).isNull();
+    assertThat(Settings.PLAN.parse(" 4 ")).isEqualTo(4);
+    assertThat(Settings.PLAN.read(Map.<String, String>of()::get)).isNull();
+    for (String bad : List.of("0", "-2", "", "two")) {
+      assertThatThrownBy(() -> Settings.PLAN.parse(bad))
+          .as(bad)
+          .hasMessage("Invalid jtest.plan=\"" + bad + "\": use a positive integer");
+    }
+  }
+
+  @Test
   void everyUserSettingIsDocumented() {
     for (Setting<?> setting : Settings.user()) {
       assertThat(setting.description()).as(setting.name()).isNotBlank();
