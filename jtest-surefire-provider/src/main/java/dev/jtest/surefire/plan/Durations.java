@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,6 +111,33 @@ public final class Durations {
       int runs = Math.min(old.runs() + 1, WINDOW);
       entries.put(id, new Entry(old.millis() + (millis - old.millis()) / runs, runs));
     }
+  }
+
+  /** The ids of every recorded test, sorted. */
+  public List<String> ids() {
+    return List.copyOf(entries.keySet());
+  }
+
+  /** How many runs weigh in a test's record; 0 when it has none. */
+  public int runs(String id) {
+    Entry entry = entries.get(id);
+    return entry == null ? 0 : entry.runs();
+  }
+
+  /** The {@code limit} slowest recorded tests, slowest first (equal durations by id). */
+  public List<String> slowest(int limit) {
+    return entries.entrySet().stream()
+        .sorted(
+            Comparator.comparingDouble((Map.Entry<String, Entry> e) -> -e.getValue().millis())
+                .thenComparing(Map.Entry::getKey))
+        .limit(limit)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** Sets a test's record as it is: a record taken from another store, not a measurement. */
+  void put(String id, double millis, int runs) {
+    entries.put(id, new Entry(millis, Math.max(1, Math.min(runs, WINDOW))));
   }
 
   /** Writes the file atomically (a temporary file renamed over it), creating its directory. */
