@@ -6,6 +6,7 @@ import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.RunSettings;
 import dev.jtest.surefire.plan.Dispatcher;
 import dev.jtest.surefire.plan.Durations;
+import dev.jtest.surefire.plan.Prediction;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.plan.UnitPlanner;
 import dev.jtest.surefire.plan.WorkUnit;
@@ -166,7 +167,7 @@ public final class TestRun {
     } catch (IOException e) {
       sink.warning("jtest: cannot write durations to " + settings.durationsFile() + ": " + e);
     }
-    Path timeline = writeTimeline(baseDir, phases, settings);
+    Path timeline = writeTimeline(baseDir, phases, settings, predicted(parallel, serial, settings));
     for (PhaseReport phase : phases) {
       sink.info(phaseLine(phase, settings, units));
     }
@@ -222,7 +223,21 @@ public final class TestRun {
     return line;
   }
 
-  private Path writeTimeline(Path baseDir, List<PhaseReport> phases, RunSettings settings) {
+  /**
+   * What the plan expects each phase to take, recorded in the timeline for {@code jtest:timeline}.
+   */
+  private static Map<String, Double> predicted(
+      List<WorkUnit> parallel, List<WorkUnit> serial, RunSettings settings) {
+    List<Double> estimates = parallel.stream().map(WorkUnit::estimateMillis).toList();
+    return Map.of(
+        "parallel",
+        Prediction.makespan(estimates, Math.min(settings.workers(), Math.max(1, parallel.size()))),
+        "serial",
+        serial.stream().mapToDouble(WorkUnit::estimateMillis).sum());
+  }
+
+  private Path writeTimeline(
+      Path baseDir, List<PhaseReport> phases, RunSettings settings, Map<String, Double> predicted) {
     if (phases.isEmpty()) {
       return null;
     }
@@ -236,7 +251,7 @@ public final class TestRun {
       String title = kind + ", jtest.dist=" + settings.distribution();
       Timeline.write(timeline, title, phases);
       Timeline.write(dir.resolve("timeline-" + kind + ".html"), title, phases);
-      Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, phases);
+      Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, phases, predicted);
       return timeline;
     } catch (IOException e) {
       sink.warning("jtest: cannot write the timeline to " + dir + ": " + e);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code timeline.html}: a self-contained Gantt chart, one row per worker and phase, one bar
@@ -105,6 +106,16 @@ final class Timeline {
    * phase, every test's worker, start and end (epoch milliseconds) and outcome.
    */
   static void writeJson(Path file, String title, List<PhaseReport> phases) throws IOException {
+    writeJson(file, title, phases, Map.of());
+  }
+
+  /**
+   * As {@link #writeJson(Path, String, List)}, with what the plan expected each phase to take
+   * ({@code predictedMillis}, by phase name), which {@code jtest:timeline} compares across shards.
+   */
+  static void writeJson(
+      Path file, String title, List<PhaseReport> phases, Map<String, Double> predicted)
+      throws IOException {
     StringBuilder json = new StringBuilder("{\"format\": \"jtest-timeline/1\", \"title\": ");
     json.append(Json.quote(title)).append(", \"phases\": [");
     for (int p = 0; p < phases.size(); p++) {
@@ -121,8 +132,12 @@ final class Timeline {
           .append(", \"lowerBoundMillis\": ")
           .append(Math.round(phase.lowerBound()))
           .append(", \"wallMillis\": ")
-          .append(phase.wallMillis())
-          .append(", \"bars\": [");
+          .append(phase.wallMillis());
+      Double expected = predicted.get(phase.name());
+      if (expected != null) {
+        json.append(", \"predictedMillis\": ").append(Math.round(expected));
+      }
+      json.append(", \"bars\": [");
       List<Bar> bars = phase.bars();
       for (int b = 0; b < bars.size(); b++) {
         Bar bar = bars.get(b);
@@ -156,7 +171,7 @@ final class Timeline {
     return String.format(Locale.ROOT, "%.2f s", millis / 1000);
   }
 
-  private static String escape(String text) {
+  static String escape(String text) {
     return text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
