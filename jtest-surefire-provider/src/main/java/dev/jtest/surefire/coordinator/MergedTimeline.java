@@ -41,6 +41,7 @@ public final class MergedTimeline {
         .append(runs.size())
         .append(" shards</h1>\n<table><tr><th>shard</th><th>run</th><th>tests</th>")
         .append("<th>workers</th><th>predicted</th><th>actual</th><th>actual / predicted</th>")
+        .append("<th>wall time</th>")
         .append("</tr>\n");
     for (RecordedTimeline run : runs) {
       OptionalDouble predicted = run.predictedMillis();
@@ -62,10 +63,14 @@ public final class MergedTimeline {
               predicted.isPresent() && predicted.getAsDouble() > 0
                   ? String.format(Locale.ROOT, "%.2f", run.actualMillis() / predicted.getAsDouble())
                   : "")
+          .append("</td><td>")
+          .append(Timeline.seconds(run.wallMillis()))
           .append("</td></tr>\n");
     }
-    html.append("</table>\n<p>Actual: the shard's phases from their start to their end, workers")
-        .append(" starting included. Each shard is drawn from its first test; the dashed line is")
+    html.append("</table>\n<p>Predicted: from the durations the shard started with. Actual: each")
+        .append(" phase from its first test to its last, as predicted. Wall time: the phases with")
+        .append(
+            " their workers starting. Each shard is drawn from its first test; the dashed line is")
         .append(" where the plan expected it to end. Bars: green passed, red failed, yellow")
         .append(" skipped or aborted, purple the worker died.</p>\n");
     html.append(svg(runs, span));

@@ -37,6 +37,12 @@ public record RecordedTimeline(String name, String title, List<Phase> phases) {
     public Phase {
       bars = List.copyOf(bars);
     }
+
+    /** From its first test's start to its last test's end: the time the plan predicts. */
+    public long testMillis() {
+      long start = bars.stream().mapToLong(Bar::start).min().orElse(0);
+      return bars.stream().mapToLong(Bar::end).max().orElse(start) - start;
+    }
   }
 
   /** One test on one worker, in epoch milliseconds. */
@@ -46,8 +52,16 @@ public record RecordedTimeline(String name, String title, List<Phase> phases) {
     phases = List.copyOf(phases);
   }
 
-  /** What the run took: its phases one after the other, workers starting included. */
+  /**
+   * What the run's tests took: each phase from its first test to its last, the phases one after the
+   * other. Comparable with {@link #predictedMillis}, which knows nothing of JVMs starting.
+   */
   public long actualMillis() {
+    return phases.stream().mapToLong(Phase::testMillis).sum();
+  }
+
+  /** What the run took, workers starting included: its phases' wall times added up. */
+  public long wallMillis() {
     return phases.stream().mapToLong(Phase::wallMillis).sum();
   }
 

@@ -47,7 +47,8 @@ class MergedTimelineTest {
 
     assertThat(run.title()).isEqualTo("surefire, jtest.dist=load");
     assertThat(run.tests()).isEqualTo(3);
-    assertThat(run.actualMillis()).isEqualTo(550);
+    assertThat(run.actualMillis()).as("from each phase's first test to its last").isEqualTo(400);
+    assertThat(run.wallMillis()).isEqualTo(550);
     assertThat(run.predictedMillis()).hasValue(370.0);
     assertThat(run.start()).isEqualTo(1_000);
     assertThat(run.phases().get(0).bars())
@@ -62,7 +63,7 @@ class MergedTimelineTest {
 
   @Test
   void drawsEveryShardWithItsPredictedAndActualTime() throws Exception {
-    RecordedTimeline first = written("shards/1", 1_000, Map.of("parallel", 300.0, "serial", 100.0));
+    RecordedTimeline first = written("shards/1", 1_000, Map.of("parallel", 200.0, "serial", 100.0));
     RecordedTimeline second = written("shards/2", 9_000_000, Map.of());
 
     String html = MergedTimeline.html(List.of(first, second));
@@ -71,9 +72,13 @@ class MergedTimelineTest {
         .contains(
             "<svg",
             "2 shards",
-            "shard shards/1: 0.55 s, predicted 0.40 s",
-            "shard shards/2: 0.55 s")
-        .contains("<td>shards/1</td>", "<td>shards/2</td>", "not recorded", "1.38")
+            "shard shards/1: 0.40 s, predicted 0.30 s",
+            "shard shards/2: 0.40 s")
+        .contains(
+            "<td>shards/1</td>",
+            "<td>shards/2</td>",
+            "not recorded",
+            "<td>1.33</td><td>0.55 s</td>")
         .contains("stroke-dasharray", "BIT.&lt;two&gt; · failed · 180 ms")
         .doesNotContain("BIT.<two>");
     // Each shard from its own first test, whatever its machine's clock said.
