@@ -4,7 +4,9 @@ import dev.jtest.core.coverage.CoverageReport;
 import dev.jtest.core.coverage.CoverageRule;
 import dev.jtest.core.coverage.Harvest;
 import dev.jtest.core.coverage.ServiceCoverage;
+import dev.jtest.core.coverage.ShardCoverage;
 import dev.jtest.settings.Keys;
+import dev.jtest.settings.Settings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes the coverage report of the services (and of the unit tests, when they wrote JaCoCo data)
  * to {@code target/site/jtest/coverage}: HTML, {@code jacoco.xml}, {@code jacoco.csv}; then checks
  * the coverage rules. Bound to {@code verify} before Failsafe's verify, so a red run has a report.
- * Does nothing unless coverage is on ({@code -Pcoverage} or {@code -Djtest.coverage}).
+ * Does nothing unless coverage is on ({@code -Pcoverage} or {@code -Djtest.coverage}). With {@code
+ * -Djtest.merge} it reports on what the shards of a CI run harvested instead (each shard's
+ * target/jtest/coverage): each service's data from every shard merged into one group, the rules
+ * checked on the merged data; coverage need not be on then.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractJtestMojo {
@@ -48,15 +53,37 @@ public class ReportMojo extends AbstractJtestMojo {
   @Parameter(property = Keys.COVERAGE_MINIMUM)
   private String minimum;
 
+  /**
+   * The shards' harvests to report on together: files, directories (every harvest.json below them)
+   * or globs such as shards/*&#47;target/jtest/coverage, comma-separated, relative to the project
+   * directory. An entry that matches nothing is an error.
+   */
+  @Parameter(property = Keys.MERGE)
+  private String merge;
+
   @Parameter(defaultValue = "${project.reporting.outputDirectory}/jtest/coverage", readonly = true)
   private File reportDirectory;
 
   @Parameter(defaultValue = "${project.build.directory}/jacoco.exec", readonly = true)
   private File defaultUnitTestData;
 
+  /** The shards' harvests merged by service into {@code dataDir/shards}; what went wrong told. */
+  private List<ServiceCoverage> mergedShards(String spec, Path dataDir) {
+    List<Path> files = MergeInputs.resolve(baseDir(), spec, "harvest.json", "coverage harvests");
+    getLog().info("jtest: coverage: merging the harvests of " + files.size() + " shards");
+    List<ServiceCoverage> merged = ShardCoverage.merge(files, dataDir.resolve("shards"));
+    for (ServiceCoverage service : merged) {
+      if (service.execFile() != null && service.problem() != null) {
+        getLog().warn("jtest: coverage of '" + service.service() + "': " + service.problem());
+      }
+    }
+    return merged;
+  }
+
   @Override
   protected void run() throws MojoFailureException {
-    if (!withCoverage) {
+    String shards = Settings.MERGE.parse(merge);
+    if (!withCoverage && shards == null) {
       return;
     }
     CoverageSettings settings =
@@ -71,7 +98,8 @@ public class ReportMojo extends AbstractJtestMojo {
               "<coverage><rules>"));
     }
     Path dataDir = workDir().resolve("coverage");
-    Optional<List<ServiceCoverage>> harvest = Harvest.read(dataDir);
+    Optional<List<ServiceCoverage>> harvest =
+        shards == null ? Harvest.read(dataDir) : Optional.of(mergedShards(shards, dataDir));
     if (harvest.isEmpty()) {
       getLog()
           .info(
