@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD') }
-assert runs.size() == 6 : "expected 6 builds, found ${runs.size()}"
+assert runs.size() == 7 : "expected 7 builds, found ${runs.size()}"
 
 // 1-3. Each shard ran its own tests and kept its own store and timeline.
 def classes = ['AlphaTest': 3, 'BetaTest': 2, 'GammaTest': 4]
@@ -51,3 +51,7 @@ classes.keySet().each { assert page.contains(it) }
 // 6. An entry that matches nothing fails, naming it.
 assert runs[5].contains("-Djtest.merge: 'shards/9' matches no durations stores")
 assert runs[5].contains('BUILD FAILURE')
+
+// 7. A matched file that is no durations store fails, naming it and why.
+assert runs[6] =~ /-Djtest\.merge names .*pom\.xml, which is not a jtest durations store that can be read \(cannot read durations from .*pom\.xml \(unexpected character '<' at offset 0\)\): name the shards' \.jtest\/durations\.json files/
+assert runs[6].contains('BUILD FAILURE')

@@ -34,9 +34,10 @@ public class DurationsMojo extends AbstractJtestMojo {
   private String durations;
 
   /**
-   * The shards' stores to merge into the project's: files, directories (every durations.json below
-   * them) or globs such as shards/*&#47;.jtest/durations.json, comma-separated, relative to the
-   * project directory. An entry that matches nothing is an error.
+   * The shards' stores to merge into the project's: files, directories (every file below them named
+   * as the project's store, durations.json by default) or globs such as
+   * shards/*&#47;.jtest/durations.json, comma-separated, relative to the project directory. An
+   * entry that matches nothing is an error.
    */
   @Parameter(property = Keys.MERGE)
   private String merge;
@@ -72,7 +73,9 @@ public class DurationsMojo extends AbstractJtestMojo {
 
   private Durations merged(Path store, Durations own, String spec) throws MojoExecutionException {
     List<Durations> stores = new ArrayList<>();
-    for (Path file : MergeInputs.resolve(baseDir(), spec, "durations.json", "durations stores")) {
+    // A directory is searched for stores named as the project's own (jtest.durations).
+    String name = store.getFileName().toString();
+    for (Path file : MergeInputs.resolve(baseDir(), spec, name, "durations stores")) {
       if (file.equals(store.toAbsolutePath())) {
         continue; // A glob that also matches the project's own store.
       }
@@ -86,7 +89,10 @@ public class DurationsMojo extends AbstractJtestMojo {
                 + " names "
                 + file
                 + ", which is not a jtest durations store that can be read ("
-                + problems.get(0).replaceFirst("; it will be replaced$", "")
+                + problems
+                    .get(0)
+                    .replaceFirst("^jtest: ", "")
+                    .replaceFirst("; it will be replaced$", "")
                 + "): name the shards' .jtest/durations.json files");
       }
       stores.add(shard);
