@@ -73,21 +73,22 @@ final class MergeInputs {
     }
     // Walk only from the part before the first wildcard, not the whole project.
     String[] parts = pattern.split("/");
-    Path root = baseDir;
-    int fixed = 0;
+    StringBuilder prefix = new StringBuilder(pattern.startsWith("/") ? "/" : "");
+    int fixed = pattern.startsWith("/") ? 1 : 0;
     while (fixed < parts.length - 1
         && parts[fixed].chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) {
-      root = root.resolve(parts[fixed]);
+      prefix.append(parts[fixed]).append('/');
       fixed++;
     }
+    Path root = baseDir.resolve(prefix.toString());
     if (!Files.isDirectory(root)) {
       return List.of();
     }
+    // An absolute pattern matches absolute paths; a relative one, paths relative to the project.
+    boolean absolute = Path.of(pattern).isAbsolute();
     PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths
-          .filter(p -> glob.matches(Path.of(baseDir.relativize(p).toString().replace('\\', '/'))))
-          .toList();
+      return paths.filter(p -> glob.matches(absolute ? p : baseDir.relativize(p))).toList();
     } catch (IOException e) {
       throw unreadable(root, e);
     }

@@ -44,6 +44,14 @@ class MergeInputsTest {
   }
 
   @Test
+  void anAbsoluteGlobMatchesWhereverItPoints(@TempDir Path elsewhere) {
+    assertThat(
+            MergeInputs.resolve(
+                elsewhere, project + "/shards/*/.jtest/durations.json", "durations.json", "s"))
+        .containsExactly(store("1"), store("2"), store("3"));
+  }
+
+  @Test
   void entriesAreCommaSeparatedAndAFileNamedTwiceCountsOnce() {
     assertThat(
             MergeInputs.resolve(
