@@ -49,9 +49,10 @@ assert page.contains('<svg')
 classes.keySet().each { assert page.contains(it) }
 
 // 6. An entry that matches nothing fails, naming it.
-assert runs[5].contains("-Djtest.merge: 'shards/9' matches no durations stores")
+assert runs[5].contains("-Djtest.merge: 'shards/9' matches no durations stores in ")
+assert runs[5].contains('(a directory is searched for {durations-*-shard-*.json,durations.json})')
 assert runs[5].contains('BUILD FAILURE')
 
 // 7. A matched file that is no durations store fails, naming it and why.
-assert runs[6] =~ /-Djtest\.merge names .*pom\.xml, which is not a jtest durations store that can be read \(cannot read durations from .*pom\.xml \(unexpected character '<' at offset 0\)\): name the shards' \.jtest\/durations\.json files/
+assert runs[6] =~ /-Djtest\.merge names .*pom\.xml, which is not a jtest durations store that can be read \(cannot read durations from .*pom\.xml \(unexpected character '<' at offset 0\)\): name the stores the shards wrote/
 assert runs[6].contains('BUILD FAILURE')

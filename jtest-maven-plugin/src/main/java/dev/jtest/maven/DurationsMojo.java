@@ -19,25 +19,29 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Shows the recorded test durations (.jtest/durations.json): the 10 slowest tests, and with
  * -Djtest.plan=N the predicted makespan of N CI shards of jtest.workers workers each. With
- * -Djtest.merge it first merges the stores that CI shards recorded into the project's own: for each
- * test, a shard's record that differs from the project's store wins over it (every shard starts
- * from that store, so an unchanged copy is no news); several such records are averaged, weighted by
- * their runs. The store is rewritten atomically.
+ * -Djtest.merge it first merges the stores that CI shards recorded
+ * (target/jtest/durations-KIND-shard-I-of-N.json) into the project's own: for each test, a record
+ * that differs from the project's store wins over it (every shard starts from that store, so an
+ * unchanged copy is no news); several such records are averaged, weighted by their runs. The store
+ * is rewritten atomically.
  */
 @Mojo(name = "durations", threadSafe = true)
 public class DurationsMojo extends AbstractJtestMojo {
 
   private static final int SLOWEST = 10;
 
+  /** The stores of the shards' own tests, as the provider names them in target/jtest. */
+  private static final String SHARD_STORES = "durations-*-shard-*.json";
+
   /** The project's store of recorded durations, relative to the project directory. */
   @Parameter(property = Keys.DURATIONS, defaultValue = ".jtest/durations.json")
   private String durations;
 
   /**
-   * The shards' stores to merge into the project's: files, directories (every file below them named
-   * as the project's store, durations.json by default) or globs such as
-   * shards/*&#47;.jtest/durations.json, comma-separated, relative to the project directory. An
-   * entry that matches nothing is an error.
+   * The shards' stores to merge into the project's: files, directories (every
+   * durations-*-shard-*.json below them, and every file named as the project's store,
+   * durations.json by default) or globs such as shards/*&#47;target/jtest/durations-*.json,
+   * comma-separated, relative to the project directory. An entry that matches nothing is an error.
    */
   @Parameter(property = Keys.MERGE)
   private String merge;
@@ -73,9 +77,9 @@ public class DurationsMojo extends AbstractJtestMojo {
 
   private Durations merged(Path store, Durations own, String spec) throws MojoExecutionException {
     List<Durations> stores = new ArrayList<>();
-    // A directory is searched for stores named as the project's own (jtest.durations).
-    String name = store.getFileName().toString();
-    for (Path file : MergeInputs.resolve(baseDir(), spec, name, "durations stores")) {
+    // What a sharded run writes, and stores named as the project's own (jtest.durations).
+    String names = "{" + SHARD_STORES + "," + store.getFileName() + "}";
+    for (Path file : MergeInputs.resolve(baseDir(), spec, names, "durations stores")) {
       if (file.equals(store.toAbsolutePath())) {
         continue; // A glob that also matches the project's own store.
       }
@@ -93,7 +97,7 @@ public class DurationsMojo extends AbstractJtestMojo {
                     .get(0)
                     .replaceFirst("^jtest: ", "")
                     .replaceFirst("; it will be replaced$", "")
-                + "): name the shards' .jtest/durations.json files");
+                + "): name the stores the shards wrote");
       }
       stores.add(shard);
     }

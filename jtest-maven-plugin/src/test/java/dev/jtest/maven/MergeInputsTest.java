@@ -35,6 +35,18 @@ class MergeInputsTest {
   }
 
   @Test
+  void aDirectoryIsSearchedForEveryNameOfABraceGlob() throws Exception {
+    Path shardStore = project.resolve("shards/2/target/jtest/durations-surefire-shard-2-of-3.json");
+    Files.createDirectories(shardStore.getParent());
+    Files.writeString(shardStore, "{}");
+
+    assertThat(
+            MergeInputs.resolve(
+                project, "shards/2", "{durations-*-shard-*.json,durations.json}", "stores"))
+        .containsExactly(store("2"), shardStore);
+  }
+
+  @Test
   void aGlobMatchesRelativeToTheProject() {
     assertThat(
             MergeInputs.resolve(project, "shards/*/.jtest/durations.json", "durations.json", "s"))

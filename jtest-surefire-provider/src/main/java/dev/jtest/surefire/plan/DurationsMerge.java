@@ -8,13 +8,13 @@ import java.util.TreeSet;
 /**
  * Combines the durations stores that the shards of a CI run recorded into one.
  *
- * <p>Every shard starts from the same shared store (committed or restored from the CI cache) and
- * writes it back whole, with the records of the tests it ran updated. A shard's record equal to the
- * shared store's is therefore no news: for each test, the records that differ from {@code base} win
- * over it. Where several differ (two stores measured the same test: the same shard run twice, or
- * stores from different runs), their averages are combined, weighted by their runs, and the runs
- * are the most any of them had, since each already folds in the shared history. The result does not
- * depend on the order of the stores.
+ * <p>Every shard starts from the same shared store (committed or restored from the CI cache), so a
+ * record equal to the shared store's is no news (a copy of it, such as a shard's whole store
+ * downloaded with the rest): for each test, the records that differ from {@code base} win over it.
+ * Where several differ (two stores measured the same test: the same shard run twice, or stores from
+ * different runs), their averages are combined, weighted by their runs, and the runs are the most
+ * any of them had, since each already folds in the shared history. The result does not depend on
+ * the order of the stores.
  */
 public final class DurationsMerge {
 
