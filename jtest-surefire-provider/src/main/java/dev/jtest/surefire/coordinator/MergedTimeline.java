@@ -94,19 +94,12 @@ public final class MergedTimeline {
     for (RecordedTimeline run : runs) {
       int top = y;
       long origin = run.start();
-      svg.append(
-          text(
-              4,
-              y + 16,
-              "shard "
-                  + run.name()
-                  + ": "
-                  + Timeline.seconds(run.actualMillis())
-                  + run.predictedMillis().stream()
-                      .mapToObj(p -> ", predicted " + Timeline.seconds(p))
-                      .findFirst()
-                      .orElse(""),
-              "bold"));
+      OptionalDouble predicted = run.predictedMillis();
+      String heading = "shard " + run.name() + ": " + Timeline.seconds(run.actualMillis());
+      if (predicted.isPresent()) {
+        heading += ", predicted " + Timeline.seconds(predicted.getAsDouble());
+      }
+      svg.append(text(4, y + 16, heading, "bold"));
       y += HEADER;
       for (Phase phase : run.phases()) {
         for (int w = 1; w <= phase.workers(); w++) {
@@ -139,7 +132,6 @@ public final class MergedTimeline {
           y += ROW;
         }
       }
-      OptionalDouble predicted = run.predictedMillis();
       if (predicted.isPresent()) {
         svg.append(
             String.format(
