@@ -11,7 +11,8 @@
 #   bash docker/remote-engine.sh status       # exit 0 when it answers
 #
 # Separation from the main engine (the one `docker` reaches without these variables):
-#   - own --data-root, --exec-root (so its own managed containerd) and --pidfile;
+#   - own --data-root, --exec-root (so its own managed containerd) and --pidfile; its network store
+#     is emptied at each start, since dockerd 20.10 otherwise deletes the main engine's docker0;
 #   - no unix socket, so /var/run/docker.sock stays the main engine's;
 #   - its own bridge jtest-remote0 (10.212.0.1/24) and address pool 10.213.0.0/16 for the networks
 #     jtest creates, apart from the main engine's 172.17+/16 and 192.168/16 pools;
@@ -156,6 +157,12 @@ start() {
   make_certs
   setup_network
   mkdir -p "$DIR/data" "$RUN"
+  # A network store left by an earlier run makes dockerd 20.10 delete its stale default network
+  # at start, and with it the main engine's docker0. Every start begins with an empty store; the
+  # networks jtest creates live for one run only.
+  rm -rf "$DIR/data/network"
+  local docker0
+  docker0=$(ip -o -4 addr show dev docker0 2>/dev/null | awk '{print $4; exit}' || true)
   local driver
   # The main engine's storage driver is the one known to work on this machine's file system.
   driver=$(main_docker info --format '{{.Driver}}' 2>/dev/null || true)
@@ -183,6 +190,11 @@ start() {
     sleep 0.5
   done
   say "answers on tcp://$ADDRESS:$PORT"
+  # Should a dockerd still remove the main engine's bridge, give it back at once.
+  if [ -n "$docker0" ] && ! ip link show docker0 >/dev/null 2>&1; then
+    say "WARNING: the main engine's docker0 vanished; re-creating it ($docker0)"
+    ip link add docker0 type bridge && ip addr add "$docker0" dev docker0 && ip link set docker0 up
+  fi
   seed "$BASE_IMAGE"
 }
 
