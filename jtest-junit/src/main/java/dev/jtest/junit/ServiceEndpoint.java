@@ -5,14 +5,14 @@ import static org.apiguardian.api.API.Status.STABLE;
 import java.net.URI;
 import org.apiguardian.api.API;
 
-/** Where a service answers, as seen from the tests: always a loopback address. */
+/** Where a service answers, as seen from the tests: loopback, or a remote engine's host. */
 @API(status = STABLE, since = "0.1")
 public interface ServiceEndpoint {
 
   /** The service's name in the compose file. */
   String name();
 
-  /** The host to connect to: {@code 127.0.0.1}. */
+  /** The host to connect to: {@code 127.0.0.1}, or a remote engine's host (docs/engines.md). */
   String host();
 
   /**

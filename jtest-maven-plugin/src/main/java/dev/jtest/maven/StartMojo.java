@@ -10,7 +10,9 @@ import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
 import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.Stack;
+import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.settings.Keys;
+import dev.jtest.settings.Settings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +23,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Starts the services of the project's compose files in dependency order, on random loopback ports,
- * and hands their endpoints to the tests: as Maven project properties, as system properties of the
+ * Starts the services of the project's compose files in dependency order, on random loopback ports
+ * (on a remote engine, at the engine's address: {@code jtest.bindAddress}), and hands their
+ * endpoints to the tests: as Maven project properties, as system properties of the
  * Surefire/Failsafe forks, and in {@code target/jtest/services.properties}.
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
@@ -58,6 +61,16 @@ public class StartMojo extends AbstractJtestMojo {
    */
   @Parameter(property = Keys.PULL_TIMEOUT, defaultValue = "60s")
   private String pullTimeout;
+
+  /**
+   * The address the services' published ports bind to on the engine's machine, where the compose
+   * file names none (or 127.0.0.1). Unset: 127.0.0.1 for a local engine; for a {@code tcp://}
+   * engine ({@code DOCKER_HOST}) its host when that is a loopback address, else every interface of
+   * the engine's machine. Tests connect to it, or to the engine's host when it is {@code 0.0.0.0}
+   * or {@code ::}.
+   */
+  @Parameter(property = Keys.BIND_ADDRESS)
+  private String bindAddress;
 
   @Override
   protected void run() {
@@ -99,7 +112,8 @@ public class StartMojo extends AbstractJtestMojo {
                   began,
                   keep,
                   ComposeDurations.parse(pullTimeout, "-D" + Keys.PULL_TIMEOUT),
-                  hooks == null ? ServiceHooks.NONE : hooks),
+                  hooks == null ? ServiceHooks.NONE : hooks,
+                  bindAddress()),
               listener());
     } catch (RuntimeException e) {
       engine.close();
@@ -147,6 +161,15 @@ public class StartMojo extends AbstractJtestMojo {
               }
             });
     publish(stack.endpoints());
+  }
+
+  /** {@code jtest.bindAddress}, checked here too: a {@code <bindAddress>} skips the extension. */
+  private String bindAddress() {
+    try {
+      return Settings.BIND_ADDRESS.parse(bindAddress == null ? "" : bindAddress);
+    } catch (InvalidSettingException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   /** Endpoints as project properties and as user properties, which Surefire passes to its forks. */

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * How tests find the services jtest started: for each service, {@code jtest.<service>.host}
- * ({@value #HOST}), {@code jtest.<service>.port} (its first port, see below), {@code
- * jtest.<service>.port.<containerPort>} (each published TCP port) and {@code jtest.<service>.url}
- * ({@code http://127.0.0.1:<port>}). They are Maven project properties after {@code jtest:start},
- * system properties in the Surefire and Failsafe forks, and the lines of {@value #SERVICES_FILE} in
- * jtest's work directory ({@link Settings#workDirectory}).
+ * ({@value #HOST} on a local engine; a remote engine's host, or {@code jtest.bindAddress}), {@code
+ * jtest.<service>.port} (its first port, see below), {@code jtest.<service>.port.<containerPort>}
+ * (each published TCP port) and {@code jtest.<service>.url} ({@code http://<host>:<port>}). They
+ * are Maven project properties after {@code jtest:start}, system properties in the Surefire and
+ * Failsafe forks, and the lines of {@value #SERVICES_FILE} in jtest's work directory ({@link
+ * Settings#workDirectory}).
  *
  * <p>The first-port rule: a service's port is the first {@value #PROTOCOL} port its compose file
  * publishes, in file order. A UDP port has no endpoint property (neither a URL nor a connection can
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class EndpointContract {
 
-  /** The host of every endpoint: ports bind to the loopback address unless the file names one. */
+  /**
+   * The host of every endpoint on a local engine: ports bind to the loopback address unless the
+   * file or {@code jtest.bindAddress} names another.
+   */
   public static final String HOST = "127.0.0.1";
 
   /** The protocol of the ports that have endpoint properties. */
@@ -108,18 +112,29 @@ public final class EndpointContract {
   }
 
   /**
-   * The endpoint properties of one service.
+   * The endpoint properties of one service on a local engine, reached at {@value #HOST}.
    *
    * @param ports the ports the engine published, in the compose file's order
    */
   public static Map<String, String> properties(String service, List<PublishedPort> ports) {
+    return properties(service, HOST, ports);
+  }
+
+  /**
+   * The endpoint properties of one service.
+   *
+   * @param host where the tests reach its published ports: an address or a host name
+   * @param ports the ports the engine published, in the compose file's order
+   */
+  public static Map<String, String> properties(
+      String service, String host, List<PublishedPort> ports) {
     Map<String, String> properties = new TreeMap<>();
-    properties.put(key(service, HOST_FIELD), HOST);
+    properties.put(key(service, HOST_FIELD), host);
     firstPort(ports, PublishedPort::protocol)
         .ifPresent(
             first -> {
               properties.put(key(service, PORT_FIELD), Integer.toString(first.hostPort()));
-              properties.put(key(service, URL_FIELD), url(HOST, first.hostPort()));
+              properties.put(key(service, URL_FIELD), url(host, first.hostPort()));
             });
     for (PublishedPort port : ports) {
       if (hasEndpoint(port.protocol())) {
@@ -136,9 +151,9 @@ public final class EndpointContract {
     return key(service, URL_FIELD);
   }
 
-  /** The URL of an endpoint: {@code http://host:port}. */
+  /** The URL of an endpoint: {@code http://host:port}, an IPv6 address in brackets. */
   public static String url(String host, int port) {
-    return "http://" + host + ":" + port;
+    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 
   /** Whether {@code name} has the form of an endpoint property. */

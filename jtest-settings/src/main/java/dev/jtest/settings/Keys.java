@@ -16,6 +16,7 @@ public final class Keys {
   public static final String PROFILES = "jtest.profiles";
   public static final String KEEP_RUNNING = "jtest.keepRunning";
   public static final String PULL_TIMEOUT = "jtest.pullTimeout";
+  public static final String BIND_ADDRESS = "jtest.bindAddress";
   public static final String COVERAGE = "jtest.coverage";
   public static final String COVERAGE_MINIMUM = "jtest.coverage.minimum";
   public static final String SERVICE = "jtest.service";

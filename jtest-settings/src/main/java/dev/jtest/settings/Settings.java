@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Every {@code jtest.*} setting, with the one parser that the build extension, the goals, the
@@ -29,6 +30,14 @@ public final class Settings {
 
   /** The values of {@link #DIST}, as users name them. */
   public static final List<String> DISTRIBUTIONS = List.of("load", "class", "module", "fast");
+
+  /** IPv4 address literals, as {@link #BIND_ADDRESS} takes them. */
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+  /** What may be an IPv6 address literal; the engine rejects a malformed one by name. */
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   /** The JDWP port of {@code -Djtest.debug} with no port, as for a plain {@code jdwp} agent. */
   public static final int DEFAULT_DEBUG_PORT = 5005;
@@ -72,6 +81,19 @@ public final class Settings {
           .accepts("a compose duration, e.g. `90s`, `2m`, `1m30s`")
           .readBy(START)
           .parsedBy("60s", value -> value);
+
+  public static final Setting<String> BIND_ADDRESS =
+      Setting.user(Keys.BIND_ADDRESS)
+          .does(
+              "the address the services' published ports bind to on the engine's machine, where"
+                  + " the compose file does not name one (or names 127.0.0.1); tests connect to it,"
+                  + " or to the engine's host when it is `0.0.0.0` or `::` (docs/engines.md)")
+          .accepts("an IP address, e.g. `0.0.0.0` (every interface) or `10.0.0.5`")
+          .defaultShownAs(
+              "`127.0.0.1` for a local engine; for a `tcp://` engine its host when that is a"
+                  + " loopback address, else every interface of the engine's machine")
+          .readBy(START)
+          .parsedBy(null, Settings::ipAddress);
 
   public static final Setting<Boolean> COVERAGE =
       flag(
@@ -266,6 +288,7 @@ public final class Settings {
           PROFILES,
           KEEP_RUNNING,
           PULL_TIMEOUT,
+          BIND_ADDRESS,
           COVERAGE,
           COVERAGE_MINIMUM,
           SERVICE,
@@ -388,6 +411,23 @@ public final class Settings {
       throw new IllegalArgumentException(value);
     }
     return n;
+  }
+
+  /**
+   * An IPv4 or IPv6 address literal, checked without a name lookup: a bind address must be one of
+   * the engine machine's addresses, which a host name is not.
+   */
+  private static String ipAddress(String value) {
+    String ip = value.trim();
+    if (ip.isEmpty()) {
+      return null;
+    }
+    boolean v4 = IPV4.matcher(ip).matches();
+    boolean v6 = ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches();
+    if (!v4 && !v6) {
+      throw new IllegalArgumentException(value);
+    }
+    return ip;
   }
 
   private static String trimmedOrNull(String value) {

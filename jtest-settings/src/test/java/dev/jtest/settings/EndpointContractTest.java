@@ -42,6 +42,16 @@ class EndpointContractTest {
   }
 
   @Test
+  void namesTheRemoteEnginesHostWhenGivenOne() {
+    assertThat(
+            EndpointContract.properties(
+                "api", "127.0.0.2", List.of(new PublishedPort(8080, "tcp", 49153))))
+        .containsEntry("jtest.api.host", "127.0.0.2")
+        .containsEntry("jtest.api.url", "http://127.0.0.2:49153");
+    assertThat(EndpointContract.url("fd00::2", 49153)).isEqualTo("http://[fd00::2]:49153");
+  }
+
+  @Test
   void aServiceWithoutPortsHasOnlyItsHost() {
     assertThat(EndpointContract.properties("db", List.of()))
         .containsExactly(Map.entry("jtest.db.host", "127.0.0.1"));

@@ -118,6 +118,21 @@ class SettingsTest {
   }
 
   @Test
+  void takesABindAddressOnlyAsAnIpLiteral() {
+    assertThat(Settings.BIND_ADDRESS.parse("")).isNull();
+    assertThat(Settings.BIND_ADDRESS.parse(" 0.0.0.0 ")).isEqualTo("0.0.0.0");
+    assertThat(Settings.BIND_ADDRESS.parse("10.0.0.5")).isEqualTo("10.0.0.5");
+    assertThat(Settings.BIND_ADDRESS.parse("::")).isEqualTo("::");
+    assertThat(Settings.BIND_ADDRESS.parse("fd00::2")).isEqualTo("fd00::2");
+    for (String bad : List.of("docker.example.com", "256.1.1.1", "10.0.0", "localhost")) {
+      assertThatThrownBy(() -> Settings.BIND_ADDRESS.parse(bad))
+          .as(bad)
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageStartingWith("Invalid jtest.bindAddress=\"" + bad + "\": use an IP address");
+    }
+  }
+
+  @Test
   void everyUserSettingIsDocumented() {
     for (Setting<?> setting : Settings.user()) {
       assertThat(setting.description()).as(setting.name()).isNotBlank();

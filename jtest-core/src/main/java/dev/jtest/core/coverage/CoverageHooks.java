@@ -30,9 +30,10 @@ import org.jacoco.core.tools.ExecFileLoader;
  * Covers the JVM services of a stack with JaCoCo, without rebuilding their images: puts JaCoCo's
  * agent and jtest's shutdown-dump agent into each container (read-only files), appends both to
  * {@code JAVA_TOOL_OPTIONS} (keeping what the image and compose file put there), and publishes the
- * agent's port on 127.0.0.1 only (it has no authentication). At stop, dumps over TCP while the
- * service runs, then after the graceful stop takes the final data, which includes what the
- * application's shutdown hooks ran.
+ * agent's port where the service's own ports go: 127.0.0.1 on a local engine (the agent has no
+ * authentication), the engine's address on a remote one. At stop, dumps over TCP while the service
+ * runs, then after the graceful stop copies the final data out through the engine, which includes
+ * what the application's shutdown hooks ran.
  */
 public final class CoverageHooks implements ServiceHooks {
 
@@ -178,7 +179,7 @@ public final class CoverageHooks implements ServiceHooks {
       client.setReset(false);
       client.setRetryCount(retry ? 5 : 0);
       client.setRetryDelay(200);
-      ExecFileLoader loader = client.dump("127.0.0.1", hostPort);
+      ExecFileLoader loader = client.dump(service.host(), hostPort);
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       loader.save(bytes);
       target.lastDump = bytes.toByteArray();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jtest.core.engine.ContainerFacts;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.services.StackState;
+import dev.jtest.settings.EndpointContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ public final class StackDiagnosis {
           "Stack: running, run "
               + state.get().runId()
               + (state.get().keep() ? " (kept with jtest.keepRunning)" : ""));
+      Map<String, EndpointContract.ServiceProperties> endpoints =
+          EndpointContract.services(state.get().endpoints());
       for (Map.Entry<String, StackState.Container> entry : state.get().services().entrySet()) {
         String service = entry.getKey();
         Optional<ContainerFacts> facts = engine.inspect(entry.getValue().id());
@@ -42,7 +45,12 @@ public final class StackDiagnosis {
           lines.add("  " + service + ": container " + entry.getValue().name() + " is gone");
           continue;
         }
-        describeRunning(lines, service, facts.get(), readiness);
+        // Where the run bound its ports: the engine's host on a remote engine.
+        String host =
+            Optional.ofNullable(endpoints.get(service))
+                .map(EndpointContract.ServiceProperties::host)
+                .orElse(EndpointContract.HOST);
+        describeRunning(lines, service, host, facts.get(), readiness);
         List<String> log = engine.logs(entry.getValue().id(), LOG_LINES);
         appendLog(lines, log);
       }
@@ -68,7 +76,11 @@ public final class StackDiagnosis {
   }
 
   private static void describeRunning(
-      List<String> lines, String service, ContainerFacts facts, Optional<JsonNode> readiness) {
+      List<String> lines,
+      String service,
+      String host,
+      ContainerFacts facts,
+      Optional<JsonNode> readiness) {
     StringBuilder head = new StringBuilder("  " + service + ": " + facts.status());
     if (facts.health() != null) {
       head.append(", ").append(facts.health());
@@ -83,7 +95,10 @@ public final class StackDiagnosis {
     lines.add(head.toString());
     if (!facts.ports().isEmpty()) {
       List<String> ports = new ArrayList<>();
-      facts.ports().forEach((container, host) -> ports.add("127.0.0.1:" + host + "->" + container));
+      String address = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+      facts
+          .ports()
+          .forEach((container, port) -> ports.add(address + ":" + port + "->" + container));
       lines.add("    ports: " + String.join(", ", ports));
     }
     if (!facts.healthLog().isEmpty()) {

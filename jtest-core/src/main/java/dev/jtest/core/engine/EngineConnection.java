@@ -45,6 +45,11 @@ final class EngineConnection {
             .dockerHost(config.getDockerHost())
             .sslConfig(config.getSSLConfig())
             .connectionTimeout(CONNECT_TIMEOUT)
+            // No read timeout: a followed log, a build step or a stop with a grace period is
+            // silent for as long as it takes. Said explicitly, because over TLS httpclient5 keeps
+            // the connect timeout as the read timeout after the handshake, which ended followed
+            // logs after 1.5 s of silence on a tcp:// engine.
+            .responseTimeout(Duration.ZERO)
             .maxConnections(64)
             .build();
     DockerClient client = DockerClientImpl.getInstance(config, http);

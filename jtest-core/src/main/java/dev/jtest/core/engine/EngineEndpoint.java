@@ -64,6 +64,14 @@ public record EngineEndpoint(URI uri, String origin, boolean tlsVerify, Path cer
     return unix(SYSTEM_SOCKET, "default socket");
   }
 
+  /**
+   * Whether the engine may be on another machine ({@code tcp://}): local paths cannot be mounted
+   * there, and ports published on its loopback are out of reach.
+   */
+  public boolean remote() {
+    return "tcp".equals(uri.getScheme());
+  }
+
   /** The socket file for a {@code unix://} endpoint. */
   public Optional<Path> socketPath() {
     return "unix".equals(uri.getScheme()) ? Optional.of(Path.of(uri.getPath())) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.jtest.core.readiness;
 
+import dev.jtest.settings.EndpointContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +57,6 @@ record HttpCheck(String path, int containerPort, HttpClient client) implements R
     return target
         .facts()
         .hostPort(containerPort)
-        .map(port -> URI.create("http://127.0.0.1:" + port + path));
+        .map(port -> URI.create(EndpointContract.url(target.host(), port) + path));
   }
 }

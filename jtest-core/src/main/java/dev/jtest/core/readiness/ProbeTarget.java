@@ -11,6 +11,12 @@ public interface ProbeTarget {
   /** The service's name. */
   String service();
 
+  /**
+   * Where the container's published ports are reached: loopback for a local engine, the engine's
+   * host for a remote one.
+   */
+  String host();
+
   /** The container's state, inspected once per round. */
   ContainerFacts facts();
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>Docker's port proxy accepts a connection on the published port even when nothing listens in
  * the container, then closes it. So after connecting, the check reads briefly: an immediate end of
  * stream means the proxy found no listener; a pending read (or data) means a real one accepted. A
- * port that is not published is probed on the container's own address on its network.
+ * port that is not published is probed on the container's own address on its network, which only an
+ * engine on this machine makes reachable.
  */
 record TcpCheck(int containerPort) implements ReadinessCheck {
 
@@ -59,7 +60,7 @@ record TcpCheck(int containerPort) implements ReadinessCheck {
   private Optional<InetSocketAddress> address(ProbeTarget target) {
     Optional<Integer> published = target.facts().hostPort(containerPort);
     if (published.isPresent()) {
-      return Optional.of(new InetSocketAddress("127.0.0.1", published.get()));
+      return Optional.of(new InetSocketAddress(target.host(), published.get()));
     }
     return target.facts().addresses().values().stream()
         .filter(ip -> ip != null && !ip.isBlank())

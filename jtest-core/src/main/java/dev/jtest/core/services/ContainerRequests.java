@@ -5,6 +5,7 @@ import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerRequest;
+import dev.jtest.core.engine.PublishAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,26 @@ import java.util.Map;
  * @param keep whether the run outlives the build ({@code jtest.keepRunning}), a label too
  * @param volumes the compose model's volumes by name, to name their engine volumes
  * @param networks the engine's network name by compose network name
+ * @param address where published ports bind: a port on loopback moves to its bind address
+ * @param copyBinds whether the engine may be on another machine, so that bind mounts are left out
+ *     and their files copied in ({@link RemoteBinds})
  */
 record ContainerRequests(
     RunIdentity identity,
     boolean keep,
     Map<String, ComposeModel.VolumeSpec> volumes,
-    Map<String, String> networks) {
+    Map<String, String> networks,
+    PublishAddress address,
+    boolean copyBinds) {
+
+  /** Requests for a local engine, whose ports bind to loopback. */
+  ContainerRequests(
+      RunIdentity identity,
+      boolean keep,
+      Map<String, ComposeModel.VolumeSpec> volumes,
+      Map<String, String> networks) {
+    this(identity, keep, volumes, networks, PublishAddress.LOCAL, false);
+  }
 
   /**
    * The container of {@code spec}, running {@code imageId}, changed by {@code adjustment}: its
@@ -36,8 +51,13 @@ record ContainerRequests(
     env.putAll(adjustment.environment());
     List<String> environment = new ArrayList<>();
     env.forEach((k, v) -> environment.add(k + "=" + v));
-    List<PortSpec> ports = new ArrayList<>(spec.ports());
-    ports.addAll(adjustment.ports());
+    List<PortSpec> ports = new ArrayList<>();
+    for (PortSpec port : spec.ports()) {
+      ports.add(bound(port));
+    }
+    for (PortSpec port : adjustment.ports()) {
+      ports.add(bound(port));
+    }
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.putAll(identity.labels(spec.name(), keep));
     List<MountSpec> mounts = new ArrayList<>();
@@ -62,12 +82,19 @@ record ContainerRequests(
         spec.user(),
         spec.expose(),
         ports,
-        mounts,
+        copyBinds ? RemoteBinds.mounted(mounts) : mounts,
         networks.get(spec.networks().get(0)),
         aliases(spec),
         spec.healthcheck(),
         spec.stopSignal(),
         spec.stopGracePeriod());
+  }
+
+  private PortSpec bound(PortSpec port) {
+    String ip = address.bind(port.hostIp());
+    return ip.equals(port.hostIp())
+        ? port
+        : new PortSpec(ip, port.hostPort(), port.containerPort(), port.protocol(), port.location());
   }
 
   /** The container's name: {@code jtest-<run>-<service>}. */

@@ -33,14 +33,24 @@ public final class Endpoints {
    *     the first
    */
   public static Map<String, String> of(ServiceSpec service, Map<Integer, Integer> hostPorts) {
+    return of(service, HOST, hostPorts);
+  }
+
+  /**
+   * The properties of one service whose ports are reached at {@code host}.
+   *
+   * @param hostPorts as for {@link #of(ServiceSpec, Map)}
+   */
+  public static Map<String, String> of(
+      ServiceSpec service, String host, Map<Integer, Integer> hostPorts) {
     List<PublishedPort> published = new ArrayList<>();
     for (PortSpec port : service.ports()) {
-      Integer host = hostPorts.get(port.containerPort());
-      if (host != null) {
-        published.add(new PublishedPort(port.containerPort(), port.protocol(), host));
+      Integer hostPort = hostPorts.get(port.containerPort());
+      if (hostPort != null) {
+        published.add(new PublishedPort(port.containerPort(), port.protocol(), hostPort));
       }
     }
-    return EndpointContract.properties(service.name(), published);
+    return EndpointContract.properties(service.name(), host, published);
   }
 
   /**

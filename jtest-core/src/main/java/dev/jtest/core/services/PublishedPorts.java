@@ -4,6 +4,7 @@ import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.PublishAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,17 @@ final class PublishedPorts {
    * 127.0.0.1:49153->8080"}), or {@code ""} when it publishes none.
    */
   static String describe(ServiceSpec spec, Map<Integer, Integer> hostPorts) {
+    return describe(spec, PublishAddress.LOCAL, hostPorts);
+  }
+
+  /** As {@link #describe(ServiceSpec, Map)}, each port at the address tests reach it on. */
+  static String describe(
+      ServiceSpec spec, PublishAddress address, Map<Integer, Integer> hostPorts) {
     List<String> shown = new ArrayList<>();
     for (PortSpec port : spec.ports()) {
       Integer host = hostPorts.get(port.containerPort());
       if (host != null) {
-        shown.add(port.hostIp() + ":" + host + "->" + port.containerPort());
+        shown.add(address.shown(port.hostIp()) + ":" + host + "->" + port.containerPort());
       }
     }
     return shown.isEmpty() ? "" : " on " + String.join(", ", shown);

@@ -21,6 +21,7 @@ public final class ServiceRuntime {
 
   private final ServiceSpec spec;
   private final ServiceLog log;
+  private final String host;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile String containerId;
@@ -33,9 +34,10 @@ public final class ServiceRuntime {
   private volatile Map<Integer, Integer> hostPorts = Map.of();
   private volatile Map<String, Instant> conditions = Map.of();
 
-  ServiceRuntime(ServiceSpec spec, ServiceLog log) {
+  ServiceRuntime(ServiceSpec spec, ServiceLog log, String host) {
     this.spec = spec;
     this.log = log;
+    this.host = host;
   }
 
   public ServiceSpec spec() {
@@ -53,6 +55,14 @@ public final class ServiceRuntime {
   /** The container's id, or {@code null} before it is created. */
   public String containerId() {
     return containerId;
+  }
+
+  /**
+   * Where its published ports are reached: loopback for a local engine, the engine's host (or
+   * {@code jtest.bindAddress}) for a remote one.
+   */
+  public String host() {
+    return host;
   }
 
   /** Host ports by container port. */

@@ -4,6 +4,7 @@ import dev.jtest.core.JtestException;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.ContainerFile;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineException;
@@ -74,6 +75,17 @@ final class ServiceStarter {
     if (!adjustment.files().isEmpty()) {
       engine.copyToContainer(id, adjustment.files());
     }
+    if (requests.copyBinds()) {
+      List<ContainerFile> binds = RemoteBinds.files(spec);
+      if (!binds.isEmpty()) {
+        engine.copyToContainer(id, binds);
+        listener.info(
+            spec.name()
+                + ": copied "
+                + binds.size()
+                + " bind-mounted file(s) and folder(s) into its container (remote engine)");
+      }
+    }
     for (String network : requests.laterNetworks(spec)) {
       engine.connectNetwork(id, network, requests.aliases(spec));
     }
@@ -95,7 +107,10 @@ final class ServiceStarter {
     service.started(startedAt, engine.followLogs(id, log::append, log::markEnded));
     ContainerFacts facts = inspectOrFail(spec, id, "vanished right after it started");
     service.published(PublishedPorts.byContainerPort(facts));
-    listener.info(spec.name() + ": started" + PublishedPorts.describe(spec, service.hostPorts()));
+    listener.info(
+        spec.name()
+            + ": started"
+            + PublishedPorts.describe(spec, requests.address(), service.hostPorts()));
   }
 
   /**
@@ -187,6 +202,11 @@ final class ServiceStarter {
     @Override
     public String service() {
       return service.name();
+    }
+
+    @Override
+    public String host() {
+      return service.host();
     }
 
     @Override

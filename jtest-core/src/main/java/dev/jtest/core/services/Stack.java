@@ -4,6 +4,7 @@ import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.PublishAddress;
 import dev.jtest.core.readiness.ServiceFailedException;
 import dev.jtest.settings.EndpointContract;
 import java.nio.file.Path;
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>This class is the package's table of contents; each job is a class of its own: {@link
  * KeptStacks} (sweep, reuse and stop of kept stacks), {@link StackResources} (networks and
  * volumes), {@link Startup} (dependency order) over {@link ImageResolver}, {@link
- * ContainerRequests}, {@link ServiceStarter} and {@link ReadinessPlan}, {@link Teardown} (removal
- * and the shutdown hook), {@link ServiceExits} (services that died while the tests ran), and {@link
- * StackFiles} (what is written to {@code target/jtest}).
+ * ContainerRequests}, {@link ServiceStarter}, {@link RemoteBinds} (bind mounts on a remote engine)
+ * and {@link ReadinessPlan}, {@link Teardown} (removal and the shutdown hook), {@link ServiceExits}
+ * (services that died while the tests ran), and {@link StackFiles} (what is written to {@code
+ * target/jtest}).
  */
 public final class Stack {
 
@@ -43,6 +45,8 @@ public final class Stack {
    * @param keepRunning whether the stack outlives the build ({@code jtest.keepRunning})
    * @param pullTimeout how long pulling a missing image may take
    * @param hooks extra work around each service's life, such as coverage
+   * @param bindAddress {@code jtest.bindAddress}, or {@code null} to let {@link PublishAddress}
+   *     choose from the engine's address
    */
   public record Options(
       Path projectDir,
@@ -50,7 +54,19 @@ public final class Stack {
       Instant startedAt,
       boolean keepRunning,
       Duration pullTimeout,
-      ServiceHooks hooks) {
+      ServiceHooks hooks,
+      String bindAddress) {
+
+    /** Options where the engine's address decides where ports bind. */
+    public Options(
+        Path projectDir,
+        Path workDir,
+        Instant startedAt,
+        boolean keepRunning,
+        Duration pullTimeout,
+        ServiceHooks hooks) {
+      this(projectDir, workDir, startedAt, keepRunning, pullTimeout, hooks, null);
+    }
 
     /** Options without hooks. */
     public Options(
@@ -68,6 +84,7 @@ public final class Stack {
   private final Options options;
   private final StackListener listener;
   private final RunIdentity identity;
+  private final PublishAddress address;
   private final boolean reused;
   private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
   private final StackFiles files;
@@ -91,6 +108,7 @@ public final class Stack {
     this.listener = listener;
     this.identity = identity;
     this.reused = reused;
+    this.address = PublishAddress.of(engine.endpoint(), options.bindAddress());
     this.files = new StackFiles(options.workDir());
     AtomicInteger threads = new AtomicInteger();
     this.executor =
@@ -101,7 +119,8 @@ public final class Stack {
               return thread;
             });
     for (ServiceSpec spec : model.services().values()) {
-      services.put(spec.name(), new ServiceRuntime(spec, files.newLog(spec.name())));
+      services.put(
+          spec.name(), new ServiceRuntime(spec, files.newLog(spec.name()), address.host()));
     }
     GuardedHooks guarded = new GuardedHooks(options.hooks(), listener);
     this.teardown =
@@ -132,6 +151,9 @@ public final class Stack {
   public static Stack start(
       Engine engine, ComposeModel model, Options options, StackListener listener) {
     ReadinessPlan.checkRunnable(model);
+    if (engine.endpoint().remote()) {
+      RemoteBinds.check(model, engine.endpoint().toString(), RemoteBinds::kindOf);
+    }
     KeptStacks kept = new KeptStacks(engine, options.workDir(), listener);
     kept.sweep(RunIdentity.projectId(options.projectDir()));
     Optional<Stack> reusable = kept.takeOver(model, options);
@@ -177,7 +199,7 @@ public final class Stack {
   public Map<String, String> endpoints() {
     Map<String, String> properties = new LinkedHashMap<>();
     for (ServiceRuntime service : services.values()) {
-      properties.putAll(Endpoints.of(service.spec(), service.hostPorts()));
+      properties.putAll(Endpoints.of(service.spec(), service.host(), service.hostPorts()));
     }
     return properties;
   }
@@ -281,7 +303,12 @@ public final class Stack {
             + ")");
     startup.start(
         new ContainerRequests(
-            identity, options.keepRunning(), model.volumes(), resources.networks()));
+            identity,
+            options.keepRunning(),
+            model.volumes(),
+            resources.networks(),
+            address,
+            engine.endpoint().remote()));
     files.writeEndpoints(endpoints());
     writeState(options.keepRunning());
   }
@@ -296,7 +323,7 @@ public final class Stack {
    */
   private static Optional<String> url(ServiceRuntime service) {
     return Optional.ofNullable(
-        Endpoints.of(service.spec(), service.hostPorts())
+        Endpoints.of(service.spec(), service.host(), service.hostPorts())
             .get(EndpointContract.urlKey(service.name())));
   }
 }

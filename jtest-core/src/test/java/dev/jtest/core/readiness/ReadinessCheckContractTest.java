@@ -7,6 +7,7 @@ import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.engine.ContainerFacts;
 import dev.jtest.core.engine.ExecResult;
+import dev.jtest.core.engine.PublishAddress;
 import dev.jtest.core.testing.TestContainers;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,12 @@ abstract class ReadinessCheckContractTest {
       @Override
       public String service() {
         return "probe";
+      }
+
+      @Override
+      public String host() {
+        // TestContainers publishes on loopback, as jtest does on a local engine.
+        return PublishAddress.LOOPBACK;
       }
 
       @Override

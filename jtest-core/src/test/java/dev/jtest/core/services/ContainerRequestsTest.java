@@ -7,6 +7,7 @@ import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerRequest;
+import dev.jtest.core.engine.PublishAddress;
 import dev.jtest.core.testing.ComposeText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,36 @@ class ContainerRequestsTest {
             org.assertj.core.groups.Tuple.tuple("127.0.0.1", null, 8080),
             org.assertj.core.groups.Tuple.tuple("127.0.0.1", 9000, 9000),
             org.assertj.core.groups.Tuple.tuple("127.0.0.1", null, 6300));
+  }
+
+  @Test
+  void movesLoopbackPortsToTheRemoteEnginesBindAddress() throws Exception {
+    ContainerRequests local = requests(false);
+    ContainerRequests remote =
+        new ContainerRequests(
+            RUN,
+            false,
+            local.volumes(),
+            local.networks(),
+            new PublishAddress("", "docker.ci"),
+            true);
+    PortSpec agent = new PortSpec(PortSpec.LOOPBACK, null, 6300, "tcp", null);
+
+    ContainerRequest request =
+        remote.request(
+            api(), "sha256:abc", new ServiceHooks.Adjustment(Map.of(), List.of(agent), List.of()));
+
+    assertThat(request.ports())
+        .extracting(PortSpec::hostIp, PortSpec::hostPort, PortSpec::containerPort)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("", null, 8080),
+            org.assertj.core.groups.Tuple.tuple("", 9000, 9000),
+            org.assertj.core.groups.Tuple.tuple("", null, 6300));
+    assertThat(request.mounts())
+        .as("binds are copied in, not mounted")
+        .extracting(MountSpec::type)
+        .doesNotContain(MountSpec.Type.BIND)
+        .contains(MountSpec.Type.VOLUME, MountSpec.Type.TMPFS);
   }
 
   @Test
