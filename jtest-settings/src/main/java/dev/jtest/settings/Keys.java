@@ -33,6 +33,9 @@ public final class Keys {
   public static final String DEBUG = "jtest.debug";
   public static final String DURATIONS = "jtest.durations";
 
+  // Shards: one CI job's part of the suite.
+  public static final String SHARD = "jtest.shard";
+
   /**
    * Not a setting: the property users conventionally give jtest's version in their pom. jtest never
    * reads it and never warns about it.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,6 +111,21 @@ public final class Durations {
       int runs = Math.min(old.runs() + 1, WINDOW);
       entries.put(id, new Entry(old.millis() + (millis - old.millis()) / runs, runs));
     }
+  }
+
+  /**
+   * The records of {@code ids} alone, as they are now: a shard's own store, holding the tests it
+   * ran, each with its whole moving average, so that stores of disjoint shards combine by union.
+   */
+  public Durations only(Collection<String> ids) {
+    Map<String, Entry> kept = new TreeMap<>();
+    for (String id : ids) {
+      Entry entry = entries.get(id);
+      if (entry != null) {
+        kept.put(id, entry);
+      }
+    }
+    return new Durations(kept);
   }
 
   /** Writes the file atomically (a temporary file renamed over it), creating its directory. */
