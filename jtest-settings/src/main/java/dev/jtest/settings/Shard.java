@@ -38,8 +38,7 @@ public record Shard(int index, int total) {
           new Ci(
               "GITHUB_ACTIONS",
               "GitHub Actions",
-              "it has no such variables: "
-                  + PASS_IT
+              PASS_IT
                   + " from the matrix, e.g. -Djtest.shard=${{ matrix.shard }}/${{ strategy.job-total }}"),
           new Ci("GITLAB_CI", "GitLab CI", "give the job `parallel: N`, or " + PASS_IT),
           new Ci("CIRCLECI", "CircleCI", "give the job `parallelism: N`, or " + PASS_IT),
