@@ -70,3 +70,6 @@ assert log.contains('Invalid jtest.shard="4/3": there is no shard 4 of 3; use I/
 assert log.contains('Invalid jtest.shard="auto": this build runs on GitHub Actions, which sets none of CI_NODE_INDEX/CI_NODE_TOTAL')
 assert !new File(basedir, 'target/reports-bad').exists()
 assert !new File(basedir, 'target/reports-github').exists()
+
+// An empty shard (more shards than units) says so and passes, as a run with no tests does.
+assert log =~ /jtest shard 40\/40: 0 of \d+ tests, 0 of \d+ units, .*: nothing to run in this shard/
