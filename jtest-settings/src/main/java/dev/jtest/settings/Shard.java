@@ -39,7 +39,8 @@ public record Shard(int index, int total) {
               "GITHUB_ACTIONS",
               "GitHub Actions",
               PASS_IT
-                  + " from the matrix, e.g. -Djtest.shard=${{ matrix.shard }}/${{ strategy.job-total }}"),
+                  + " from the matrix, e.g."
+                  + " -Djtest.shard=${{ matrix.shard }}/${{ strategy.job-total }}"),
           new Ci("GITLAB_CI", "GitLab CI", "give the job `parallel: N`, or " + PASS_IT),
           new Ci("CIRCLECI", "CircleCI", "give the job `parallelism: N`, or " + PASS_IT),
           new Ci("BUILDKITE", "Buildkite", "give the step `parallelism: N`, or " + PASS_IT),
