@@ -37,6 +37,8 @@ public final class Keys {
   // Read by the goals that combine what several CI shards recorded.
   public static final String MERGE = "jtest.merge";
   public static final String PLAN = "jtest.plan";
+  // Shards: one CI job's part of the suite.
+  public static final String SHARD = "jtest.shard";
 
   /**
    * Not a setting: the property users conventionally give jtest's version in their pom. jtest never

@@ -232,6 +232,25 @@ public final class Settings {
           .readBy("`jtest:durations`")
           .parsedBy(null, Settings::positive);
 
+  // Shards.
+
+  /**
+   * {@code jtest.shard}: {@code null} when not set or blank, {@code auto}, or a valid {@code I/N};
+   * {@link Shard#resolve} turns it into the shard to run.
+   */
+  public static final Setting<String> SHARD =
+      Setting.user(Keys.SHARD)
+          .does(
+              "run only shard I of N of the tests, balanced by recorded durations; every shard"
+                  + " computes the same partition (README: Shards)")
+          .accepts(
+              "I/N with 1 <= I <= N (shard I of N), or auto (the CI's parallel-job variables: "
+                  + String.join(", ", Shard.VARIABLES)
+                  + ")")
+          .defaultShownAs("none")
+          .readBy(TEST_RUNS)
+          .parsedBy(null, Settings::shard);
+
   public static final Setting<String> BUILD_DIRECTORY =
       Setting.internal(Keys.BUILD_DIRECTORY)
           .does(
@@ -305,6 +324,7 @@ public final class Settings {
           DURATIONS,
           MERGE,
           PLAN,
+          SHARD,
           BUILD_DIRECTORY,
           FORK_TIMEOUT,
           WORKER,
@@ -428,6 +448,27 @@ public final class Settings {
       throw new IllegalArgumentException(value);
     }
     return ip;
+  }
+
+  /** Checks {@code I/N} or {@code auto}; a value that is well formed but no shard says why. */
+  private static String shard(String value) {
+    String text = value.trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.equalsIgnoreCase(Shard.AUTO)) {
+      return Shard.AUTO;
+    }
+    Shard shard = Shard.parse(text);
+    if (shard == null) {
+      throw new IllegalArgumentException(value);
+    }
+    String why = shard.problem();
+    if (why != null) {
+      throw new InvalidSettingException(
+          SHARD.origin(value) + ": " + why + "; use " + SHARD.accepted());
+    }
+    return shard.toString();
   }
 
   private static String trimmedOrNull(String value) {

@@ -1,11 +1,13 @@
 package dev.jtest.surefire;
 
 import dev.jtest.settings.Settings;
+import dev.jtest.settings.Shard;
 import dev.jtest.surefire.plan.Distribution;
 import dev.jtest.surefire.select.Expression;
 import dev.jtest.surefire.select.Selection;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * @param workers worker JVMs in the parallel phase (1 in debug mode)
  * @param debugPort the JDWP port of the single debug worker, or 0 when not debugging
  * @param durationsFile where recorded durations are read and written
+ * @param shardSetting {@code jtest.shard} as parsed: {@code null}, {@code auto} or {@code I/N}
+ * @param shard the shard this run is, empty when it runs every test
  */
 public record RunSettings(
     int workers,
@@ -25,10 +29,13 @@ public record RunSettings(
     String markerText,
     Selection selection,
     int debugPort,
-    Path durationsFile) {
+    Path durationsFile,
+    String shardSetting,
+    Optional<Shard> shard) {
 
   /**
-   * Reads the settings; absent or blank values take their defaults.
+   * Reads the settings; absent or blank values take their defaults. {@code jtest.shard=auto} reads
+   * this process's environment.
    *
    * @param property looks a property up, null when it is not set
    * @param baseDir the project directory: relative paths resolve against it
@@ -36,6 +43,18 @@ public record RunSettings(
    * @throws dev.jtest.settings.InvalidSettingException naming the property and the value at fault
    */
   public static RunSettings read(Function<String, String> property, Path baseDir, int processors) {
+    return read(property, System::getenv, baseDir, processors);
+  }
+
+  /**
+   * Reads the settings as {@link #read(Function, Path, int)} does, with {@code environment} for the
+   * CI variables that {@code jtest.shard=auto} reads.
+   */
+  public static RunSettings read(
+      Function<String, String> property,
+      Function<String, String> environment,
+      Path baseDir,
+      int processors) {
     int debugPort = Settings.DEBUG.read(property);
     int workers = Settings.WORKERS.read(property).orElse(Math.max(1, processors));
     Distribution distribution = Distribution.read(property);
@@ -46,8 +65,17 @@ public record RunSettings(
             k == null ? null : Expression.parse(Settings.KEYWORDS.name(), k),
             m == null ? null : Expression.parse(Settings.MARKERS.name(), m));
     Path durationsFile = baseDir.resolve(Settings.DURATIONS.read(property));
+    String shardSetting = Settings.SHARD.read(property);
     return new RunSettings(
-        debugPort > 0 ? 1 : workers, distribution, k, m, selection, debugPort, durationsFile);
+        debugPort > 0 ? 1 : workers,
+        distribution,
+        k,
+        m,
+        selection,
+        debugPort,
+        durationsFile,
+        shardSetting,
+        Shard.resolve(shardSetting, environment));
   }
 
   /** Reads the settings from a map of properties (for instance the session's). */

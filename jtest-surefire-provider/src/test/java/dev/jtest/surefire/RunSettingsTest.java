@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jtest.settings.InvalidSettingException;
+import dev.jtest.settings.Shard;
 import dev.jtest.surefire.plan.Distribution;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,5 +75,19 @@ class RunSettingsTest {
         .hasMessageStartingWith("Invalid jtest.k=\"(a or b\"");
     assertThatThrownBy(() -> read(Map.of("jtest.m", "not")))
         .hasMessageStartingWith("Invalid jtest.m=\"not\"");
+  }
+
+  @Test
+  void readsTheShardGivenOrFromTheCiVariables() {
+    Map<String, String> none = Map.of();
+    assertThat(read(Map.of()).shard()).isEmpty();
+    assertThat(RunSettings.read(Map.of("jtest.shard", "2/3")::get, none::get, BASE, 8).shard())
+        .contains(new Shard(2, 3));
+    Map<String, String> gitlab = Map.of("CI_NODE_INDEX", "3", "CI_NODE_TOTAL", "4");
+    RunSettings auto = RunSettings.read(Map.of("jtest.shard", "auto")::get, gitlab::get, BASE, 8);
+    assertThat(auto.shardSetting()).isEqualTo("auto");
+    assertThat(auto.shard()).contains(new Shard(3, 4));
+    assertThatThrownBy(() -> read(Map.of("jtest.shard", "4/3")))
+        .hasMessageStartingWith("Invalid jtest.shard=\"4/3\": there is no shard 4 of 3");
   }
 }

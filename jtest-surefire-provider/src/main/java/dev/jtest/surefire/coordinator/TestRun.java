@@ -2,11 +2,13 @@ package dev.jtest.surefire.coordinator;
 
 import dev.jtest.settings.Keys;
 import dev.jtest.settings.Settings;
+import dev.jtest.settings.Shard;
 import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.RunSettings;
 import dev.jtest.surefire.plan.Dispatcher;
 import dev.jtest.surefire.plan.Durations;
 import dev.jtest.surefire.plan.Prediction;
+import dev.jtest.surefire.plan.ShardPlanner;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.plan.UnitPlanner;
 import dev.jtest.surefire.plan.WorkUnit;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.surefire.api.booter.ProviderParameterNames;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.report.RunMode;
@@ -67,6 +71,13 @@ public final class TestRun {
     RunSettings settings =
         RunSettings.read(System::getProperty, baseDir, Runtime.getRuntime().availableProcessors());
     JUnitVersions.check();
+    if (Shard.AUTO.equals(settings.shardSetting()) && settings.shard().isEmpty()) {
+      sink.info(
+          "jtest: "
+              + Settings.SHARD.name()
+              + "=auto, but no CI parallel-job variables are set and no CI is detected: this run"
+              + " is not sharded and runs every test");
+    }
 
     Map<String, String> configuration = configurationParameters();
     Path settingsFile = writeWorkerSettings(configuration);
@@ -144,6 +155,18 @@ public final class TestRun {
     Durations durations = Durations.load(settings.durationsFile(), sink::warning);
     List<WorkUnit> units =
         UnitPlanner.plan(selected, settings.distribution(), i -> durations.estimate(i.id()));
+    Shard shard = settings.shard().orElse(null);
+    if (shard != null) {
+      ShardPlanner.Part part =
+          ShardPlanner.partition(units, shard.total(), i -> durations.estimate(i.id()))
+              .get(shard.index() - 1);
+      sink.info(shardLine(shard, part, units, selected.size()));
+      units = part.units();
+      selected = units.stream().flatMap(u -> u.items().stream()).toList();
+      if (selected.isEmpty()) {
+        return; // Fewer units than shards: an empty shard passes, as a run with no tests does.
+      }
+    }
     List<WorkUnit> parallel = units.stream().filter(u -> !u.serial()).toList();
     List<WorkUnit> serial = units.stream().filter(WorkUnit::serial).toList();
     List<PhaseReport> phases = new ArrayList<>();
@@ -162,11 +185,7 @@ public final class TestRun {
     collector.flushAll();
     rerunFailures(coordinator);
 
-    try {
-      durations.save(settings.durationsFile());
-    } catch (IOException e) {
-      sink.warning("jtest: cannot write durations to " + settings.durationsFile() + ": " + e);
-    }
+    saveDurations(durations, settings, baseDir, selected);
     Path timeline = writeTimeline(baseDir, phases, settings, predicted(parallel, serial, settings));
     for (PhaseReport phase : phases) {
       sink.info(phaseLine(phase, settings, units));
@@ -174,6 +193,58 @@ public final class TestRun {
     if (timeline != null) {
       sink.info("jtest timeline: " + timeline);
     }
+  }
+
+  /**
+   * Saves the recorded durations. A shard leaves the store it planned from as it found it, so that
+   * every shard of a build, even run in turn on one machine, plans from the same store; it writes
+   * the records of its own tests to a store of its own instead, which {@code mvn jtest:durations
+   * -Djtest.merge=…} folds into the shared one.
+   */
+  private void saveDurations(
+      Durations durations, RunSettings settings, Path baseDir, List<TestItem> ran) {
+    Path file = settings.durationsFile();
+    Durations toSave = durations;
+    if (settings.shard().isPresent()) {
+      Shard shard = settings.shard().get();
+      file =
+          Settings.workDirectory(baseDir, System::getProperty)
+              .resolve(
+                  "durations-"
+                      + reportKind()
+                      + "-shard-"
+                      + shard.index()
+                      + "-of-"
+                      + shard.total()
+                      + ".json");
+      Set<String> ids = ran.stream().map(TestItem::id).collect(Collectors.toSet());
+      toSave = durations.only(ids);
+    }
+    try {
+      toSave.save(file);
+    } catch (IOException e) {
+      sink.warning("jtest: cannot write durations to " + file + ": " + e);
+    }
+  }
+
+  /** The console's one line about this shard: its tests and expected work against the whole. */
+  private static String shardLine(
+      Shard shard, ShardPlanner.Part part, List<WorkUnit> all, int tests) {
+    double total = all.stream().mapToDouble(WorkUnit::estimateMillis).sum();
+    return String.format(
+        Locale.ROOT,
+        "jtest shard %s: %d of %d tests, %d of %d units, expected work %s of %s (parallel %s,"
+            + " serial %s)%s",
+        shard,
+        part.tests(),
+        tests,
+        part.units().size(),
+        all.size(),
+        Timeline.seconds(part.millis()),
+        Timeline.seconds(total),
+        Timeline.seconds(part.parallelMillis()),
+        Timeline.seconds(part.serialMillis()),
+        part.units().isEmpty() ? ": nothing to run in this shard" : "");
   }
 
   private void rerunFailures(Coordinator coordinator) throws InterruptedException {
@@ -242,13 +313,14 @@ public final class TestRun {
       return null;
     }
     Path dir = Settings.workDirectory(baseDir, System::getProperty);
-    String kind =
-        parameters.getReporterConfiguration().getReportsDirectory().getName().contains("failsafe")
-            ? "failsafe"
-            : "surefire";
+    String kind = reportKind();
     try {
       Path timeline = dir.resolve("timeline.html");
-      String title = kind + ", jtest.dist=" + settings.distribution();
+      String title =
+          kind
+              + ", jtest.dist="
+              + settings.distribution()
+              + settings.shard().map(s -> ", shard " + s).orElse("");
       Timeline.write(timeline, title, phases);
       Timeline.write(dir.resolve("timeline-" + kind + ".html"), title, phases);
       Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, phases, predicted);
@@ -257,6 +329,17 @@ public final class TestRun {
       sink.warning("jtest: cannot write the timeline to " + dir + ": " + e);
       return null;
     }
+  }
+
+  /** {@code failsafe} or {@code surefire}: which plugin runs this fork, for file names. */
+  private String reportKind() {
+    return parameters
+            .getReporterConfiguration()
+            .getReportsDirectory()
+            .getName()
+            .contains("failsafe")
+        ? "failsafe"
+        : "surefire";
   }
 
   private static String filterText(RunSettings settings) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,21 @@ public final class Durations {
   /** Sets a test's record as it is: a record taken from another store, not a measurement. */
   void put(String id, double millis, int runs) {
     entries.put(id, new Entry(millis, Math.max(1, Math.min(runs, WINDOW))));
+  }
+
+  /**
+   * The records of {@code ids} alone, as they are now: a shard's own store, holding the tests it
+   * ran, each with its whole moving average, so that stores of disjoint shards combine by union.
+   */
+  public Durations only(Collection<String> ids) {
+    Map<String, Entry> kept = new TreeMap<>();
+    for (String id : ids) {
+      Entry entry = entries.get(id);
+      if (entry != null) {
+        kept.put(id, entry);
+      }
+    }
+    return new Durations(kept);
   }
 
   /** Writes the file atomically (a temporary file renamed over it), creating its directory. */

@@ -80,4 +80,19 @@ class DurationsTest {
     assertThat(Durations.load(dir.resolve("none.json"), warnings::add).median()).isEqualTo(1.0);
     assertThat(warnings).isEmpty();
   }
+
+  @Test
+  void aShardsOwnStoreKeepsItsTestsWithTheirWholeAverage() throws Exception {
+    Durations durations = Durations.empty();
+    durations.record("mine", 100);
+    durations.record("mine", 300);
+    durations.record("other", 50);
+    Path file = dir.resolve("durations-surefire-shard-1-of-2.json");
+    durations.only(List.of("mine", "never-recorded")).save(file);
+    Durations own = Durations.load(file, w -> {});
+    assertThat(own.known("mine")).isEqualTo(200.0);
+    assertThat(own.known("other")).isNull();
+    assertThat(own.known("never-recorded")).isNull();
+    assertThat(Files.readString(file)).contains("\"runs\": 2");
+  }
 }
