@@ -1,10 +1,17 @@
 package dev.jtest.core.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jtest.core.ConfigurationException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +20,12 @@ import java.util.function.Predicate;
 /**
  * Where the Docker engine listens, and why jtest chose that address.
  *
- * <p>Resolved as the docker CLI does for the common cases: {@code DOCKER_HOST} when set, else the
- * system socket, else a rootless engine's socket under {@code XDG_RUNTIME_DIR}. docker-java's own
- * resolution is not used because it also reads {@code -Dapi.version} and {@code
- * ~/.docker-java.properties}, which would pin an API version behind the user's back.
+ * <p>Resolved as the docker CLI does: the Docker context named by {@code DOCKER_CONTEXT}, else
+ * {@code DOCKER_HOST}, else the context {@code docker context use} chose ({@code currentContext} in
+ * {@code $DOCKER_CONFIG/config.json}, {@code ~/.docker} by default), else the system socket, else a
+ * rootless engine's socket under {@code XDG_RUNTIME_DIR}. docker-java's own resolution is not used
+ * because it also reads {@code -Dapi.version} and {@code ~/.docker-java.properties}, which would
+ * pin an API version behind the user's back.
  *
  * @param uri {@code unix:///path}, {@code tcp://host:port} or {@code npipe:////./pipe/name}
  * @param origin what chose this address, for messages ("DOCKER_HOST", "default socket", …)
@@ -39,6 +48,18 @@ public record EngineEndpoint(URI uri, String origin, boolean tlsVerify, Path cer
    * @throws ConfigurationException when {@code DOCKER_HOST} is not an engine address
    */
   static EngineEndpoint resolve(Map<String, String> env, Predicate<Path> socketExists) {
+    if (isSet(env.get("DOCKER_CONTEXT"))) {
+      Optional<EngineEndpoint> named =
+          fromContext(env.get("DOCKER_CONTEXT").trim(), "DOCKER_CONTEXT", configDir(env));
+      if (named.isPresent()) {
+        return named.get();
+      }
+    } else if (!isSet(env.get("DOCKER_HOST"))) {
+      Optional<EngineEndpoint> current = currentContext(configDir(env));
+      if (current.isPresent()) {
+        return current.get();
+      }
+    }
     boolean tls = isSet(env.get("DOCKER_TLS_VERIFY")) && !"0".equals(env.get("DOCKER_TLS_VERIFY"));
     Path certs = null;
     if (tls) {
@@ -80,6 +101,101 @@ public record EngineEndpoint(URI uri, String origin, boolean tlsVerify, Path cer
   @Override
   public String toString() {
     return uri.toString();
+  }
+
+  /** The docker CLI's configuration directory: {@code DOCKER_CONFIG}, else {@code ~/.docker}. */
+  private static Path configDir(Map<String, String> env) {
+    if (isSet(env.get("DOCKER_CONFIG"))) {
+      return Path.of(env.get("DOCKER_CONFIG"));
+    }
+    return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker");
+  }
+
+  /** The context that {@code docker context use} recorded, if it is not the default one. */
+  private static Optional<EngineEndpoint> currentContext(Path configDir) {
+    Path config = configDir.resolve("config.json");
+    if (!Files.isRegularFile(config)) {
+      return Optional.empty();
+    }
+    JsonNode current = readJson(config, "the docker CLI's configuration").path("currentContext");
+    if (!current.isTextual() || current.asText().isBlank()) {
+      return Optional.empty();
+    }
+    return fromContext(current.asText().trim(), "currentContext of " + config, configDir);
+  }
+
+  /**
+   * The endpoint of Docker context {@code name}, as the CLI stores it: its metadata in {@code
+   * contexts/meta/<sha256 of name>/meta.json}, its TLS files in {@code contexts/tls/<same>/docker}.
+   * Empty for the built-in {@code default} context, which stands for the environment and socket.
+   *
+   * @throws ConfigurationException when the context does not exist or has no docker endpoint
+   */
+  static Optional<EngineEndpoint> fromContext(String name, String chosenBy, Path configDir) {
+    if (name.equals("default")) {
+      return Optional.empty();
+    }
+    String id = sha256(name);
+    Path meta = configDir.resolve("contexts").resolve("meta").resolve(id).resolve("meta.json");
+    if (!Files.isRegularFile(meta)) {
+      throw new ConfigurationException(
+          "Docker context '"
+              + name
+              + "' (from "
+              + chosenBy
+              + ") does not exist: there is no "
+              + meta
+              + ". List the contexts with 'docker context ls', or unset "
+              + (chosenBy.equals("DOCKER_CONTEXT")
+                  ? "DOCKER_CONTEXT"
+                  : "it with 'docker context use default'")
+              + ".");
+    }
+    JsonNode host =
+        readJson(meta, "Docker context '" + name + "'")
+            .path("Endpoints")
+            .path("docker")
+            .path("Host");
+    if (!host.isTextual() || host.asText().isBlank()) {
+      throw new ConfigurationException(
+          "Docker context '"
+              + name
+              + "' ("
+              + meta
+              + ") names no docker endpoint Host: recreate it with 'docker context create "
+              + name
+              + " --docker host=...'.");
+    }
+    Path tlsDir = configDir.resolve("contexts").resolve("tls").resolve(id).resolve("docker");
+    boolean tls = Files.isRegularFile(tlsDir.resolve("cert.pem"));
+    String origin = "Docker context '" + name + "' (" + chosenBy + ")";
+    return Optional.of(
+        new EngineEndpoint(parseHost(host.asText().trim(), tls), origin, tls, tls ? tlsDir : null));
+  }
+
+  private static JsonNode readJson(Path file, String what) {
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "cannot read "
+              + what
+              + " ("
+              + file
+              + "): "
+              + e.getMessage()
+              + ". Fix or remove the file.");
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("every JVM has SHA-256", e);
+    }
   }
 
   private static EngineEndpoint unix(Path socket, String origin) {

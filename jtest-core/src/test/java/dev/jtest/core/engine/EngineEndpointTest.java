@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jtest.core.ConfigurationException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineEndpointTest {
 
@@ -101,5 +103,95 @@ class EngineEndpointTest {
     assertThatThrownBy(
             () -> EngineEndpoint.resolve(Map.of("DOCKER_HOST", "tcp://:2375"), p -> false))
         .hasMessageContaining("no host name");
+  }
+
+  /** Writes a context as the docker CLI stores it; with {@code tls}, its client certificate too. */
+  private static void context(Path config, String name, String host, boolean tls) throws Exception {
+    String id =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path meta = Files.createDirectories(config.resolve("contexts/meta/" + id));
+    Files.writeString(
+        meta.resolve("meta.json"),
+        "{\"Name\":\""
+            + name
+            + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
+            + host
+            + "\",\"SkipTLSVerify\":false}}}");
+    if (tls) {
+      Path dir = Files.createDirectories(config.resolve("contexts/tls/" + id + "/docker"));
+      for (String file : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
+        Files.writeString(dir.resolve(file), "-----BEGIN-----");
+      }
+    }
+  }
+
+  @Test
+  void usesTheContextThatDockerContextUseChose(@TempDir Path config) throws Exception {
+    context(config, "remote-box", "tcp://10.0.0.5:2376", true);
+    Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"remote-box\"}");
+
+    EngineEndpoint endpoint =
+        EngineEndpoint.resolve(
+            Map.of("DOCKER_CONFIG", config.toString()), SYSTEM_SOCKET_ONLY::contains);
+
+    assertThat(endpoint.uri()).hasToString("tcp://10.0.0.5:2376");
+    assertThat(endpoint.tlsVerify()).isTrue();
+    assertThat(endpoint.certPath())
+        .startsWith(config.resolve("contexts/tls"))
+        .endsWith(Path.of("docker"));
+    assertThat(endpoint.certPath().resolve("cert.pem")).isRegularFile();
+    assertThat(endpoint.origin()).contains("Docker context 'remote-box'");
+  }
+
+  @Test
+  void dockerHostOverridesTheCurrentContextAndDockerContextOverridesBoth(@TempDir Path config)
+      throws Exception {
+    context(config, "remote-box", "tcp://10.0.0.5:2375", false);
+    context(config, "other", "tcp://10.0.0.6:2375", false);
+    Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"remote-box\"}");
+
+    assertThat(
+            EngineEndpoint.resolve(
+                    Map.of(
+                        "DOCKER_CONFIG", config.toString(), "DOCKER_HOST", "tcp://10.0.0.7:2375"),
+                    p -> false)
+                .uri())
+        .hasToString("tcp://10.0.0.7:2375");
+    EngineEndpoint named =
+        EngineEndpoint.resolve(
+            Map.of(
+                "DOCKER_CONFIG", config.toString(),
+                "DOCKER_HOST", "tcp://10.0.0.7:2375",
+                "DOCKER_CONTEXT", "other"),
+            p -> false);
+    assertThat(named.uri()).hasToString("tcp://10.0.0.6:2375");
+    assertThat(named.tlsVerify()).isFalse();
+  }
+
+  @Test
+  void theDefaultContextMeansTheEnvironmentAndTheSocket(@TempDir Path config) throws Exception {
+    Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"default\"}");
+
+    assertThat(
+            EngineEndpoint.resolve(
+                    Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "default"),
+                    SYSTEM_SOCKET_ONLY::contains)
+                .uri())
+        .hasToString("unix:///var/run/docker.sock");
+  }
+
+  @Test
+  void rejectsAContextThatDoesNotExistNamingItAndTheCure(@TempDir Path config) {
+    assertThatThrownBy(
+            () ->
+                EngineEndpoint.resolve(
+                    Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "nosuch"),
+                    p -> false))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("Docker context 'nosuch' (from DOCKER_CONTEXT) does not exist")
+        .hasMessageContaining("docker context ls");
   }
 }
