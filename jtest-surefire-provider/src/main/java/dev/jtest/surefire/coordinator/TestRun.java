@@ -1,6 +1,5 @@
 package dev.jtest.surefire.coordinator;
 
-import dev.jtest.settings.Keys;
 import dev.jtest.settings.Settings;
 import dev.jtest.settings.Shard;
 import dev.jtest.surefire.JtestRunException;
@@ -8,15 +7,11 @@ import dev.jtest.surefire.RunSettings;
 import dev.jtest.surefire.plan.Dispatcher;
 import dev.jtest.surefire.plan.Durations;
 import dev.jtest.surefire.plan.Prediction;
-import dev.jtest.surefire.plan.ShardPlanner;
 import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.plan.UnitPlanner;
 import dev.jtest.surefire.plan.WorkUnit;
-import dev.jtest.surefire.worker.WorkerMain;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.surefire.api.booter.ProviderParameterNames;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.report.RunMode;
@@ -80,12 +73,12 @@ public final class TestRun {
     }
 
     Map<String, String> configuration = configurationParameters();
-    Path settingsFile = writeWorkerSettings(configuration);
+    Path settingsFile = WorkerJvm.writeSettings(configuration);
     try (WorkerPool pool =
         new WorkerPool(
             Path.of(System.getProperty("java.home"), "bin", "java"),
-            workerJvmOptions(),
-            workerClassPath(),
+            WorkerJvm.options(),
+            WorkerJvm.classPath(),
             settingsFile,
             settings.debugPort(),
             sink::console)) {
@@ -155,14 +148,12 @@ public final class TestRun {
     Durations durations = Durations.load(settings.durationsFile(), sink::warning);
     List<WorkUnit> units =
         UnitPlanner.plan(selected, settings.distribution(), i -> durations.estimate(i.id()));
-    Shard shard = settings.shard().orElse(null);
-    if (shard != null) {
-      ShardPlanner.Part part =
-          ShardPlanner.partition(units, shard.total(), i -> durations.estimate(i.id()))
-              .get(shard.index() - 1);
-      sink.info(shardLine(shard, part, units, selected.size()));
-      units = part.units();
-      selected = units.stream().flatMap(u -> u.items().stream()).toList();
+    ShardScope shard = null;
+    if (settings.shard().isPresent()) {
+      shard = ShardScope.of(settings.shard().get(), units, selected.size(), durations);
+      sink.info(shard.line());
+      units = shard.units();
+      selected = shard.tests();
       if (selected.isEmpty()) {
         return; // Fewer units than shards: an empty shard passes, as a run with no tests does.
       }
@@ -185,7 +176,7 @@ public final class TestRun {
     collector.flushAll();
     rerunFailures(coordinator);
 
-    saveDurations(durations, settings, baseDir, selected);
+    saveDurations(durations, settings, baseDir, shard, selected);
     Path timeline = writeTimeline(baseDir, phases, settings, predicted(parallel, serial, settings));
     for (PhaseReport phase : phases) {
       sink.info(phaseLine(phase, settings, units));
@@ -195,56 +186,24 @@ public final class TestRun {
     }
   }
 
-  /**
-   * Saves the recorded durations. A shard leaves the store it planned from as it found it, so that
-   * every shard of a build, even run in turn on one machine, plans from the same store; it writes
-   * the records of its own tests to a store of its own instead, which {@code mvn jtest:durations
-   * -Djtest.merge=…} folds into the shared one.
-   */
+  /** Saves the recorded durations: a shard's own, else the shared store. */
   private void saveDurations(
-      Durations durations, RunSettings settings, Path baseDir, List<TestItem> ran) {
-    Path file = settings.durationsFile();
-    Durations toSave = durations;
-    if (settings.shard().isPresent()) {
-      Shard shard = settings.shard().get();
-      file =
-          Settings.workDirectory(baseDir, System::getProperty)
-              .resolve(
-                  "durations-"
-                      + reportKind()
-                      + "-shard-"
-                      + shard.index()
-                      + "-of-"
-                      + shard.total()
-                      + ".json");
-      Set<String> ids = ran.stream().map(TestItem::id).collect(Collectors.toSet());
-      toSave = durations.only(ids);
-    }
+      Durations durations,
+      RunSettings settings,
+      Path baseDir,
+      ShardScope shard,
+      List<TestItem> ran) {
+    Path file =
+        shard == null
+            ? settings.durationsFile()
+            : shard.durationsFile(
+                Settings.workDirectory(baseDir, System::getProperty), reportKind());
+    Durations toSave = shard == null ? durations : shard.ownDurations(durations, ran);
     try {
       toSave.save(file);
     } catch (IOException e) {
       sink.warning("jtest: cannot write durations to " + file + ": " + e);
     }
-  }
-
-  /** The console's one line about this shard: its tests and expected work against the whole. */
-  private static String shardLine(
-      Shard shard, ShardPlanner.Part part, List<WorkUnit> all, int tests) {
-    double total = all.stream().mapToDouble(WorkUnit::estimateMillis).sum();
-    return String.format(
-        Locale.ROOT,
-        "jtest shard %s: %d of %d tests, %d of %d units, expected work %s of %s (parallel %s,"
-            + " serial %s)%s",
-        shard,
-        part.tests(),
-        tests,
-        part.units().size(),
-        all.size(),
-        Timeline.seconds(part.millis()),
-        Timeline.seconds(total),
-        Timeline.seconds(part.parallelMillis()),
-        Timeline.seconds(part.serialMillis()),
-        part.units().isEmpty() ? ": nothing to run in this shard" : "");
   }
 
   private void rerunFailures(Coordinator coordinator) throws InterruptedException {
@@ -384,72 +343,5 @@ public final class TestRun {
           .forEach(k -> configuration.put(k, properties.getProperty(k)));
     }
     return configuration;
-  }
-
-  /**
-   * The fork's own system properties and the JUnit parameters, for the workers to load.
-   *
-   * @throws JtestRunException when the temporary file cannot be written
-   */
-  private static Path writeWorkerSettings(Map<String, String> configuration) {
-    Properties settings = new Properties();
-    for (String key : System.getProperties().stringPropertyNames()) {
-      if (!isJdkProperty(key) && !key.equals(Keys.WORKER)) {
-        settings.setProperty(WorkerMain.SYSTEM_PREFIX + key, System.getProperty(key));
-      }
-    }
-    configuration.forEach((k, v) -> settings.setProperty(WorkerMain.CONFIG_PREFIX + k, v));
-    Path file = null;
-    try {
-      file = Files.createTempFile("jtest-worker", ".properties");
-      try (OutputStream out = Files.newOutputStream(file)) {
-        settings.store(out, "jtest worker settings");
-      }
-      return file;
-    } catch (IOException e) {
-      throw new JtestRunException(
-          "cannot write the worker JVMs' settings to "
-              + (file != null ? file : "a file in " + System.getProperty("java.io.tmpdir"))
-              + " ("
-              + e
-              + "): check that the temporary directory (java.io.tmpdir) is writable and not full",
-          e);
-    }
-  }
-
-  private static boolean isJdkProperty(String key) {
-    for (String prefix :
-        List.of(
-            "java.", "jdk.", "sun.", "os.", "user.", "file.", "native.", "stdout.", "stderr.")) {
-      if (key.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return key.equals("line.separator") || key.equals("path.separator");
-  }
-
-  /**
-   * The fork's real class path: Surefire sets {@code java.class.path} to the test class path for
-   * the tests' sake and keeps the one the JVM started with (its booter jar, which also lists the
-   * provider) in {@code surefire.real.class.path}.
-   */
-  private static String workerClassPath() {
-    String real = System.getProperty("surefire.real.class.path");
-    return real != null ? real : System.getProperty("java.class.path");
-  }
-
-  /** The fork's JVM options (argLine, agents such as JaCoCo's) less any debug agent. */
-  private static List<String> workerJvmOptions() {
-    List<String> options = new ArrayList<>();
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      boolean debugAgent =
-          option.startsWith("-agentlib:jdwp")
-              || option.startsWith("-Xrunjdwp")
-              || option.equals("-Xdebug");
-      if (!debugAgent && !option.startsWith("-D" + Keys.WORKER + "=")) {
-        options.add(option);
-      }
-    }
-    return options;
   }
 }
