@@ -2,6 +2,7 @@ package dev.jtest.surefire.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +56,29 @@ public final class Prediction {
       throw new IllegalArgumentException(
           "shards and workers must be positive: " + shards + " × " + workers);
     }
-    List<List<Unit>> split = new ArrayList<>();
-    double[] load = new double[shards];
-    for (int s = 0; s < shards; s++) {
-      split.add(new ArrayList<>());
+    // The split is the shards' own (ShardPlanner): one single-test unit per unit, keyed by its key,
+    // so a prediction and a sharded run can never disagree.
+    Map<TestItem, Double> millis = new IdentityHashMap<>();
+    List<WorkUnit> work = new ArrayList<>();
+    for (Unit unit : units) {
+      String key = unit.key();
+      TestItem item = new TestItem(key, key, key, key, null, false, key, key);
+      millis.put(item, unit.millis());
+      work.add(new WorkUnit(work.size(), List.of(item), false, unit.millis()));
     }
-    for (Unit unit : longestFirst(units)) {
-      int lightest = lightest(load);
-      split.get(lightest).add(unit);
-      load[lightest] += unit.millis();
-    }
+    List<ShardPlanner.Part> parts = ShardPlanner.partition(work, shards, millis::get);
     List<Shard> result = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
-      List<Unit> mine = split.get(s);
+      List<Unit> mine = new ArrayList<>();
+      for (WorkUnit unit : parts.get(s).units()) {
+        mine.add(units.get(unit.id()));
+      }
+      mine = longestFirst(mine);
       result.add(
           new Shard(
               s + 1,
               List.copyOf(mine),
-              load[s],
+              parts.get(s).parallelMillis(),
               makespan(mine.stream().map(Unit::millis).toList(), workers)));
     }
     return result;
