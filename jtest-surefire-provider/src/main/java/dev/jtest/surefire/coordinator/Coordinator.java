@@ -203,15 +203,15 @@ final class Coordinator {
       List<Bar> units) {
     boolean wasConnected = connected.remove(w);
     WorkerPool.Worker worker = pool.worker(w);
-    int exitCode = pool.exitCode(w);
+    String ending = pool.ending(w);
     List<String> tail = worker.tail();
     pool.forget(w);
     if (!wasConnected) {
       throw new JtestRunException(
           "jtest worker "
               + w
-              + " exited with code "
-              + exitCode
+              + " "
+              + ending
               + " before it connected; its output:\n"
               + String.join("\n", tail));
     }
@@ -224,10 +224,11 @@ final class Coordinator {
     String why =
         "jtest worker "
             + w
-            + " exited with code "
-            + exitCode
-            + " while this test was running (System.exit, or the JVM crashed); the other tests"
-            + " went on in a new worker."
+            + " "
+            + ending
+            + " while this test was running"
+            + (worker.process == null ? "" : " (System.exit, or the JVM crashed)")
+            + "; the other tests went on in a new worker."
             + (lastOutput.isEmpty() ? "" : " Last output:\n" + String.join("\n", lastOutput));
     Failure failure = new Failure(why, why.lines().findFirst().orElse(why), why, why);
     ReportEvent test;

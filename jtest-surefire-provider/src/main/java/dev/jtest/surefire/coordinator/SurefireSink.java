@@ -1,5 +1,6 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.settings.Keys;
 import dev.jtest.surefire.wire.ReportEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -205,9 +206,15 @@ public final class SurefireSink implements ReportSink {
     }
   }
 
+  /**
+   * The fork's system properties, as a test set's report lists them; less {@code jtest.worker},
+   * which the fork has only when it runs the tests itself (one worker), so that the reports do not
+   * depend on the number of workers.
+   */
   private static Map<String, String> systemProperties() {
     Map<String, String> map = new HashMap<>();
     System.getProperties().stringPropertyNames().forEach(k -> map.put(k, System.getProperty(k)));
+    map.remove(Keys.WORKER);
     return map;
   }
 

@@ -1,5 +1,6 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.settings.Keys;
 import dev.jtest.settings.Settings;
 import dev.jtest.settings.Shard;
 import dev.jtest.surefire.JtestRunException;
@@ -73,7 +74,10 @@ public final class TestRun {
     }
 
     Map<String, String> configuration = configurationParameters();
-    Path settingsFile = WorkerJvm.writeSettings(configuration);
+    // One worker needs no JVM of its own: it runs in this fork, as Surefire's own provider does.
+    // A debugger attaches to a worker JVM started for it.
+    boolean inFork = settings.workers() == 1 && !settings.debugging();
+    Path settingsFile = inFork ? null : WorkerJvm.writeSettings(configuration);
     try (WorkerPool pool =
         new WorkerPool(
             Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -81,31 +85,46 @@ public final class TestRun {
             WorkerJvm.classPath(),
             settingsFile,
             settings.debugPort(),
-            sink::console)) {
-      // Workers start while the tests are discovered: a JVM and JUnit take a second or two to get
-      // going, about as long as discovery. Those the plan does not need are stopped unused.
-      for (int w = 1; w <= settings.workers(); w++) {
-        pool.start(w);
-      }
-      if (settings.debugging()) {
-        sink.info(
-            "jtest: debug worker waits for a debugger on 127.0.0.1:"
-                + settings.debugPort()
-                + " (jdwp, suspended); test output follows uncaptured");
-      }
-      long discoveryStart = System.currentTimeMillis();
-      List<TestItem> selected = discover(settings, configuration);
-      sink.debug(
-          "jtest: discovered and planned "
-              + selected.size()
-              + " tests in "
-              + (System.currentTimeMillis() - discoveryStart)
-              + " ms");
-      if (!selected.isEmpty()) {
-        execute(settings, baseDir, selected, pool);
+            sink::console,
+            inFork)) {
+      if (inFork) {
+        System.setProperty(Keys.WORKER, "1");
+        pool.serveInFork(configuration, () -> coordinate(settings, baseDir, configuration, pool));
+      } else {
+        coordinate(settings, baseDir, configuration, pool);
       }
     } finally {
-      Files.deleteIfExists(settingsFile);
+      if (settingsFile != null) {
+        Files.deleteIfExists(settingsFile);
+      }
+    }
+  }
+
+  /** Starts the workers, discovers the tests meanwhile, and runs them. */
+  private void coordinate(
+      RunSettings settings, Path baseDir, Map<String, String> configuration, WorkerPool pool)
+      throws InterruptedException {
+    // Workers start while the tests are discovered: a JVM and JUnit take a second or two to get
+    // going, about as long as discovery. Those the plan does not need are stopped unused.
+    for (int w = 1; w <= settings.workers(); w++) {
+      pool.start(w);
+    }
+    if (settings.debugging()) {
+      sink.info(
+          "jtest: debug worker waits for a debugger on 127.0.0.1:"
+              + settings.debugPort()
+              + " (jdwp, suspended); test output follows uncaptured");
+    }
+    long discoveryStart = System.currentTimeMillis();
+    List<TestItem> selected = discover(settings, configuration);
+    sink.debug(
+        "jtest: discovered and planned "
+            + selected.size()
+            + " tests in "
+            + (System.currentTimeMillis() - discoveryStart)
+            + " ms");
+    if (!selected.isEmpty()) {
+      execute(settings, baseDir, selected, pool);
     }
   }
 

@@ -11,6 +11,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -28,9 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The worker JVMs of one run: starts them (same java, class path and JVM options as the fork),
+ * The workers of one run: starts their JVMs (same java, class path and JVM options as the fork),
  * accepts their connections on a loopback port, and puts everything they say on one queue for the
- * coordinator's single thread.
+ * coordinator's single thread. With one worker and no debugger, that worker is a {@link ForkWorker}
+ * in the fork itself instead.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -50,18 +53,30 @@ final class WorkerPool implements AutoCloseable {
   private final ServerSocket server;
   private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
   private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
+  private final ForkWorker fork;
 
-  /** One worker JVM. */
+  /** One worker: a JVM ({@code process}), or the fork's own ({@code commands}). */
   static final class Worker {
     final int index;
     final Process process;
+    final BlockingQueue<Message> commands;
     final Deque<String> tail = new ArrayDeque<>();
     volatile DataOutputStream out;
     volatile Socket socket;
+    volatile Throwable failure;
 
-    Worker(int index, Process process) {
+    Worker(int index, Process process, BlockingQueue<Message> commands) {
       this.index = index;
       this.process = process;
+      this.commands = commands;
+    }
+
+    /** Ends a worker in the fork, keeping the trace of what ended it as its last output. */
+    void failed(Throwable thrown) {
+      failure = thrown;
+      StringWriter trace = new StringWriter();
+      thrown.printStackTrace(new PrintWriter(trace));
+      trace.toString().lines().forEach(this::remember);
     }
 
     synchronized void remember(String line) {
@@ -80,6 +95,7 @@ final class WorkerPool implements AutoCloseable {
    * @param jvmOptions the options for every worker JVM (the fork's own, less any debug agent)
    * @param debugPort the JDWP port for a suspended debug worker, or 0
    * @param console where a debug worker's output is streamed, uncaptured
+   * @param inFork whether worker 1 runs in this JVM, served by {@link #serveInFork}
    */
   WorkerPool(
       Path javaExecutable,
@@ -87,8 +103,10 @@ final class WorkerPool implements AutoCloseable {
       String classPath,
       Path settingsFile,
       int debugPort,
-      Consumer<String> console)
+      Consumer<String> console,
+      boolean inFork)
       throws IOException {
+    this.fork = inFork ? new ForkWorker(inbound) : null;
     this.settingsFile = settingsFile;
     this.debugPort = debugPort;
     this.console = console;
@@ -108,8 +126,28 @@ final class WorkerPool implements AutoCloseable {
     return inbound;
   }
 
+  /** Whether worker 1 runs in this JVM. */
+  boolean inFork() {
+    return fork != null;
+  }
+
+  /**
+   * Serves the worker in this JVM on the calling thread while {@code coordination} runs on another,
+   * until the pool closes.
+   */
+  void serveInFork(Map<String, String> configuration, ForkWorker.Coordination coordination)
+      throws IOException, InterruptedException {
+    fork.serveWhile(configuration, this, coordination);
+  }
+
   /** Starts worker {@code index}; it says HELLO on the queue once it is ready for work. */
   void start(int index) {
+    if (fork != null && index == 1) {
+      Worker worker = new Worker(index, null, new LinkedBlockingQueue<>());
+      workers.put(index, worker);
+      fork.start(worker);
+      return;
+    }
     List<String> cmd = new ArrayList<>(command);
     int insertAt = cmd.indexOf("-cp");
     List<String> own = new ArrayList<>();
@@ -129,7 +167,7 @@ final class WorkerPool implements AutoCloseable {
               .directory(Path.of(System.getProperty("user.dir")).toFile())
               .redirectErrorStream(true)
               .start();
-      Worker worker = new Worker(index, process);
+      Worker worker = new Worker(index, process, null);
       workers.put(index, worker);
       Thread drain = new Thread(() -> drain(worker), "jtest-worker-" + index + "-output");
       drain.setDaemon(true);
@@ -157,6 +195,10 @@ final class WorkerPool implements AutoCloseable {
 
   void send(int index, Message message) {
     Worker worker = workers.get(index);
+    if (worker.commands != null) {
+      worker.commands.add(message);
+      return;
+    }
     try {
       message.writeTo(worker.out);
       worker.out.flush();
@@ -165,9 +207,19 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** Waits for a dead worker's exit code (killing it if it hangs on its way out). */
-  int exitCode(int index) {
+  /**
+   * How a dead worker ended, for a message: its JVM's exit code (waiting for it, killing it if it
+   * hangs on its way out), or what ended the fork's own worker.
+   */
+  String ending(int index) {
     Worker worker = workers.get(index);
+    if (worker.process == null) {
+      return "ended in Surefire's fork with " + worker.failure;
+    }
+    return "exited with code " + exitCode(worker);
+  }
+
+  private static int exitCode(Worker worker) {
     try {
       if (!worker.process.waitFor(10, TimeUnit.SECONDS)) {
         worker.process.destroyForcibly();
@@ -184,6 +236,10 @@ final class WorkerPool implements AutoCloseable {
   void stop(int index) {
     Worker worker = workers.remove(index);
     if (worker == null) {
+      return;
+    }
+    if (worker.commands != null) {
+      worker.commands.add(Message.of(Message.Type.STOP));
       return;
     }
     if (worker.out == null) {
@@ -220,6 +276,9 @@ final class WorkerPool implements AutoCloseable {
       server.close();
     } catch (IOException e) {
       // Nothing listens any more either way.
+    }
+    if (fork != null) {
+      fork.end();
     }
   }
 

@@ -16,7 +16,7 @@ class WorkerPoolTest {
   void namesTheJavaItCannotStart() throws Exception {
     Path java = dir.resolve("no-such-jdk").resolve("bin").resolve("java");
     try (WorkerPool pool =
-        new WorkerPool(java, List.of(), "", dir.resolve("settings"), 0, line -> {})) {
+        new WorkerPool(java, List.of(), "", dir.resolve("settings"), 0, line -> {}, false)) {
       assertThatThrownBy(() -> pool.start(1))
           .isInstanceOf(JtestRunException.class)
           .hasMessageStartingWith("cannot start jtest worker JVM " + java)
