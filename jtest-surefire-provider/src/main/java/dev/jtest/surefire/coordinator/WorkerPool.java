@@ -76,7 +76,8 @@ final class WorkerPool implements AutoCloseable {
       failure = thrown;
       StringWriter trace = new StringWriter();
       thrown.printStackTrace(new PrintWriter(trace));
-      trace.toString().lines().forEach(this::remember);
+      // Its top says what and where; the bottom is the fork's own frames.
+      trace.toString().lines().limit(TAIL_LINES).forEach(this::remember);
     }
 
     synchronized void remember(String line) {
