@@ -82,12 +82,9 @@ final class Coordinator {
       String name, int workers, int tests, Dispatcher dispatcher, ReportCollector collector)
       throws InterruptedException {
     long phaseStart = System.currentTimeMillis();
-    for (Integer index : pool.indices()) {
-      if (index > workers) {
-        pool.stop(index);
-        connected.remove(index);
-      }
-    }
+    List<Integer> unneeded = pool.indices().stream().filter(index -> index > workers).toList();
+    pool.stop(unneeded);
+    connected.removeAll(unneeded);
     Set<Integer> idle = new TreeSet<>();
     for (int w = 1; w <= workers; w++) {
       if (connected.contains(w)) {

@@ -20,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -233,34 +234,42 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** Tells worker {@code index} to exit and forgets it. */
-  void stop(int index) {
-    Worker worker = workers.remove(index);
-    if (worker == null) {
-      return;
-    }
-    if (worker.commands != null) {
-      worker.commands.add(Message.of(Message.Type.STOP));
-      return;
-    }
-    if (worker.out == null) {
-      // Not connected yet: nothing to tell it, and nothing of it to wait for.
-      worker.process.destroy();
-      return;
-    }
-    try {
-      Message.of(Message.Type.STOP).writeTo(worker.out);
-      worker.out.flush();
-    } catch (IOException e) {
-      // Already gone.
-    }
-    try {
-      if (!worker.process.waitFor(10, TimeUnit.SECONDS)) {
-        worker.process.destroyForcibly();
+  /**
+   * Tells the workers to exit, forgets them, and waits until their JVMs have exited: all told
+   * first, so that they exit side by side rather than one after the other.
+   */
+  void stop(Collection<Integer> indices) {
+    List<Process> exiting = new ArrayList<>();
+    for (Integer index : indices) {
+      Worker worker = workers.remove(index);
+      if (worker == null) {
+        continue;
       }
-    } catch (InterruptedException e) {
-      worker.process.destroyForcibly();
-      Thread.currentThread().interrupt();
+      if (worker.commands != null) {
+        worker.commands.add(Message.of(Message.Type.STOP));
+      } else if (worker.out == null) {
+        // Not connected yet: nothing to tell it, and nothing of it to wait for.
+        worker.process.destroy();
+      } else {
+        try {
+          Message.of(Message.Type.STOP).writeTo(worker.out);
+          worker.out.flush();
+        } catch (IOException e) {
+          // Already gone.
+        }
+        exiting.add(worker.process);
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (Process process : exiting) {
+      try {
+        if (!process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -270,9 +279,7 @@ final class WorkerPool implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Integer index : new ArrayList<>(workers.keySet())) {
-      stop(index);
-    }
+    stop(new ArrayList<>(workers.keySet()));
     try {
       server.close();
     } catch (IOException e) {
