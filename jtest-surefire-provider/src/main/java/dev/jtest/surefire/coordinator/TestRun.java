@@ -74,14 +74,15 @@ public final class TestRun {
 
     Map<String, String> configuration = configurationParameters();
     Path settingsFile = WorkerJvm.writeSettings(configuration);
-    try (WorkerPool pool =
-        new WorkerPool(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            WorkerJvm.options(),
-            WorkerJvm.classPath(),
-            settingsFile,
-            settings.debugPort(),
-            sink::console)) {
+    try (ClassDataArchive archive = WorkerJvm.archive(baseDir, sink::debug);
+        WorkerPool pool =
+            new WorkerPool(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                archive.options(),
+                archive.classPath(),
+                settingsFile,
+                settings.debugPort(),
+                sink::console)) {
       // Workers start while the tests are discovered: a JVM and JUnit take a second or two to get
       // going, about as long as discovery. Those the plan does not need are stopped unused.
       for (int w = 1; w <= settings.workers(); w++) {
