@@ -3,14 +3,10 @@ package dev.jtest.surefire.coordinator;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 /**
  * The AppCDS archive the worker JVMs start from: jtest's and the JUnit Platform's classes, mapped
@@ -40,9 +33,6 @@ import java.util.jar.Manifest;
 final class ClassDataArchive implements AutoCloseable {
 
   private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(120);
-
-  /** Files of other keys older than this are removed: no build still runs with them. */
-  private static final Duration STALE = Duration.ofHours(1);
 
   private final String classPath;
   private final List<String> options;
@@ -104,40 +94,39 @@ final class ClassDataArchive implements AutoCloseable {
       Consumer<String> debug)
       throws IOException {
     List<Path> entries = WorkerClassPath.entries(classPath, File.pathSeparator);
-    String key = WorkerClassPath.key(keyParts(javaHome, options, entries, environment));
-    Path jar = dir.resolve(key + ".jar");
+    Files.createDirectories(dir);
+    List<Path> front = front(dir, entries);
+    if (front.isEmpty()) {
+      debug.accept("jtest: worker JVMs start without a class-data archive: no jar to archive");
+      return none(classPath, options);
+    }
+    List<Path> order = WorkerClassPath.reordered(entries, front);
+    // The archive holds classes of the jars before the first directory, and the JVM checks only
+    // those entries against it: what follows may change (a rebuilt project jar) and keep the key.
+    int split = 0;
+    while (split < order.size() && Files.isRegularFile(order.get(split))) {
+      split++;
+    }
+    List<Path> prefix = order.subList(0, split);
+    List<Path> rest = order.subList(split, order.size());
+    // The JVM also checks that an entry missing at the dump (target/classes of a project without
+    // main code) is still missing.
+    List<Path> keyed = new ArrayList<>(prefix);
+    rest.stream().filter(entry -> !Files.exists(entry)).forEach(keyed::add);
+    String key = WorkerClassPath.key(keyParts(javaHome, options, keyed, environment));
     Path names = dir.resolve(key + ".names");
     Path archive = dir.resolve(key + ".jsa");
     Path failed = dir.resolve(key + ".failed");
-    if (!Files.exists(jar)) {
-      Files.createDirectories(dir);
-      List<Path> front = WorkerClassPath.front(entries, WorkerClassPath::names);
-      String manifestPath =
-          WorkerClassPath.manifestClassPath(WorkerClassPath.reordered(entries, front), dir);
-      if (front.isEmpty() || manifestPath == null) {
-        debug.accept("jtest: worker JVMs start without a class-data archive: no jar to archive");
-        return none(classPath, options);
-      }
+    if (!Files.exists(names)) {
       List<String> frontNames = new ArrayList<>();
       for (Path entry : front) {
-        frontNames.add(">" + entry);
         frontNames.addAll(WorkerClassPath.names(entry));
       }
-      writeAtomically(
-          names, out -> out.write(String.join("\n", frontNames).getBytes(StandardCharsets.UTF_8)));
-      writeAtomically(jar, out -> writeManifestJar(out, manifestPath));
+      ArchiveFiles.write(names, String.join("\n", frontNames));
     }
-    List<String> lines = Files.readAllLines(names, StandardCharsets.UTF_8);
-    List<String> frontJars = new ArrayList<>();
-    List<String> frontNames = new ArrayList<>();
-    for (String line : lines) {
-      if (line.startsWith(">")) {
-        frontJars.add(line.substring(1));
-      } else {
-        frontNames.add(line);
-      }
-    }
-    String shadow = WorkerClassPath.shadowedByDirectory(entries, frontNames);
+    String shadow =
+        WorkerClassPath.shadowedByDirectory(
+            rest, Files.readAllLines(names, StandardCharsets.UTF_8));
     if (shadow != null) {
       debug.accept(
           "jtest: worker JVMs start without a class-data archive: "
@@ -145,20 +134,29 @@ final class ClassDataArchive implements AutoCloseable {
               + " shadows a class of the jars it would hold");
       return none(classPath, options);
     }
+    String workerClassPath = classPath(dir, prefix, rest);
+    if (workerClassPath == null) {
+      debug.accept(
+          "jtest: worker JVMs start without a class-data archive: the class path is not on the"
+              + " drive of "
+              + dir);
+      return none(classPath, options);
+    }
+    ArchiveFiles.used(names);
     Path java = javaHome.resolve("bin").resolve("java");
     List<String> workerOptions = new ArrayList<>(options);
     if (Files.isRegularFile(archive)) {
-      deleteWorkerLogs(dir);
+      ArchiveFiles.deleteWorkerLogs(dir);
       workerOptions.add("-XX:SharedArchiveFile=" + archive);
       workerOptions.add("-Xshare:auto");
       workerOptions.addAll(quiet());
       workerOptions.add("-Xlog:class+path=info:file=" + quoted(dir.resolve("worker-%p.log")));
-      return new ClassDataArchive(jar.toString(), workerOptions, null);
+      return new ClassDataArchive(workerClassPath, workerOptions, null);
     }
     if (Files.exists(failed)) {
-      return new ClassDataArchive(jar.toString(), workerOptions, null);
+      return new ClassDataArchive(workerClassPath, workerOptions, null);
     }
-    removeStale(dir, key);
+    ArchiveFiles.removeStale(dir);
     Path temporary = Files.createTempFile(dir, key + "-", ".jsa.tmp");
     Files.delete(temporary);
     Path log = dir.resolve(key + ".log");
@@ -167,16 +165,62 @@ final class ClassDataArchive implements AutoCloseable {
     command.addAll(options);
     command.add("-XX:ArchiveClassesAtExit=" + temporary);
     command.add("-cp");
-    command.add(jar.toString());
+    command.add(workerClassPath);
     command.add(ClassDataDump.class.getName());
-    command.addAll(frontJars);
+    front.forEach(jar -> command.add(jar.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     debug.accept("jtest: dumping the worker class-data archive " + archive);
     return new ClassDataArchive(
-        jar.toString(),
+        workerClassPath,
         workerOptions,
-        new Dump(process, temporary, archive, log, new Launch(java, options, jar.toString())));
+        new Dump(process, temporary, archive, log, new Launch(java, options, workerClassPath)));
+  }
+
+  /**
+   * The jars that move to the front of this class path, decided once per class path (it reads every
+   * jar before them) and kept in {@code order-<hash>.txt}.
+   */
+  private static List<Path> front(Path dir, List<Path> entries) throws IOException {
+    List<String> described = new ArrayList<>();
+    entries.forEach(entry -> described.add(WorkerClassPath.describe(entry)));
+    Path file = dir.resolve("order-" + WorkerClassPath.key(described) + ".txt");
+    if (!Files.exists(file)) {
+      List<String> front = new ArrayList<>();
+      WorkerClassPath.front(entries, WorkerClassPath::names).forEach(p -> front.add(p.toString()));
+      ArchiveFiles.write(file, String.join("\n", front));
+    }
+    ArchiveFiles.used(file);
+    List<Path> front = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        front.add(Path.of(line));
+      }
+    }
+    return front;
+  }
+
+  /**
+   * The jars of {@code prefix} by name, then a manifest jar ({@code rest-<hash>.jar}) listing the
+   * rest, so that the command line stays short; null when the rest cannot be listed relative to
+   * {@code dir}.
+   */
+  private static String classPath(Path dir, List<Path> prefix, List<Path> rest) throws IOException {
+    List<String> elements = new ArrayList<>();
+    prefix.forEach(jar -> elements.add(jar.toString()));
+    if (!rest.isEmpty()) {
+      String manifestPath = WorkerClassPath.manifestClassPath(rest, dir);
+      if (manifestPath == null) {
+        return null;
+      }
+      Path jar = dir.resolve("rest-" + WorkerClassPath.key(List.of(manifestPath)) + ".jar");
+      if (!Files.exists(jar)) {
+        ArchiveFiles.writeManifestJar(jar, manifestPath);
+      }
+      ArchiveFiles.used(jar);
+      elements.add(jar.toString());
+    }
+    return String.join(File.pathSeparator, elements);
   }
 
   /** The class path of the worker JVMs. */
@@ -206,7 +250,7 @@ final class ClassDataArchive implements AutoCloseable {
               && maps(dump);
       if (written) {
         Files.setLastModifiedTime(dump.temporary, FileTime.from(Instant.now()));
-        move(dump.temporary, dump.archive);
+        ArchiveFiles.move(dump.temporary, dump.archive);
       } else {
         dump.process.destroyForcibly();
         Files.writeString(
@@ -323,61 +367,5 @@ final class ClassDataArchive implements AutoCloseable {
 
   private static String quoted(Path file) {
     return "\"" + file + "\"";
-  }
-
-  private interface Content {
-    void write(OutputStream out) throws IOException;
-  }
-
-  /** Writes {@code file} whole or not at all: concurrent builds each write their own copy. */
-  private static void writeAtomically(Path file, Content writer) throws IOException {
-    Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + "-", ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        writer.write(out);
-      }
-      move(temporary, file);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void writeManifestJar(OutputStream out, String classPath) throws IOException {
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-    new JarOutputStream(out, manifest).close();
-  }
-
-  /** Removes the workers' logs of an earlier run, so that those left are this run's. */
-  private static void deleteWorkerLogs(Path dir) throws IOException {
-    try (DirectoryStream<Path> logs = Files.newDirectoryStream(dir, "worker-*.log")) {
-      for (Path log : logs) {
-        Files.deleteIfExists(log);
-      }
-    }
-  }
-
-  /** Removes what other keys left that no build has used for a while. */
-  private static void removeStale(Path dir, String key) throws IOException {
-    Instant before = Instant.now().minus(STALE);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (!name.startsWith(key)
-            && !name.startsWith("worker-")
-            && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
   }
 }
