@@ -33,6 +33,7 @@ public final class Keys {
   public static final String MARKERS = "jtest.m";
   public static final String DEBUG = "jtest.debug";
   public static final String DURATIONS = "jtest.durations";
+  public static final String CDS = "jtest.cds";
 
   // Read by the goals that combine what several CI shards recorded.
   public static final String MERGE = "jtest.merge";

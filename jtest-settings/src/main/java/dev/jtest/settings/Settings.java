@@ -207,6 +207,17 @@ public final class Settings {
               ".jtest/durations.json",
               value -> value.isBlank() ? ".jtest/durations.json" : value.trim());
 
+  public static final Setting<Boolean> CDS =
+      flag(
+          Setting.user(Keys.CDS)
+              .does(
+                  "start worker JVMs from a class-data archive of jtest's and the JUnit Platform's"
+                      + " classes, kept in `target/jtest/cds/` and rebuilt when the class path,"
+                      + " the JVM or its options change; off by itself with a java agent or a JVM"
+                      + " without CDS (docs/performance.md)")
+              .readBy(TEST_RUNS),
+          true);
+
   // The goals that combine what several CI shards recorded.
 
   private static final String MERGE_GOALS = "`jtest:durations`, `jtest:timeline`, `jtest:report`";
@@ -322,6 +333,7 @@ public final class Settings {
           MARKERS,
           DEBUG,
           DURATIONS,
+          CDS,
           MERGE,
           PLAN,
           SHARD,

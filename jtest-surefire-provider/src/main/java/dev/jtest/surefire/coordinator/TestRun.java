@@ -78,15 +78,19 @@ public final class TestRun {
     // A debugger attaches to a worker JVM started for it.
     boolean inFork = settings.workers() == 1 && !settings.debugging();
     Path settingsFile = inFork ? null : WorkerJvm.writeSettings(configuration);
-    try (WorkerPool pool =
-        new WorkerPool(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            WorkerJvm.options(),
-            WorkerJvm.classPath(),
-            settingsFile,
-            settings.debugPort(),
-            sink::console,
-            inFork)) {
+    try (ClassDataArchive archive =
+            inFork
+                ? ClassDataArchive.none(WorkerJvm.classPath(), WorkerJvm.options())
+                : WorkerJvm.archive(baseDir, sink::debug);
+        WorkerPool pool =
+            new WorkerPool(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                archive.options(),
+                archive.classPath(),
+                settingsFile,
+                settings.debugPort(),
+                sink::console,
+                inFork)) {
       if (inFork) {
         System.setProperty(Keys.WORKER, "1");
         pool.serveInFork(configuration, () -> coordinate(settings, baseDir, configuration, pool));

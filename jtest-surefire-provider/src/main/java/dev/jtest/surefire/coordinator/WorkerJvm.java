@@ -1,6 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
 import dev.jtest.settings.Keys;
+import dev.jtest.settings.Settings;
 import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.worker.WorkerMain;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * What a worker JVM inherits from Surefire's fork: its class path, its JVM options less any debug
- * agent, and its system properties and JUnit configuration, handed over in a settings file.
+ * agent, and its system properties and JUnit configuration, handed over in a settings file; and the
+ * class-data archive it starts from.
  */
 final class WorkerJvm {
 
@@ -71,6 +74,25 @@ final class WorkerJvm {
   static String classPath() {
     String real = System.getProperty("surefire.real.class.path");
     return real != null ? real : System.getProperty("java.class.path");
+  }
+
+  /**
+   * The class path and options the workers start with: from a class-data archive of this class path
+   * unless {@code jtest.cds=false} or it cannot be used (see {@link ClassDataArchive}).
+   *
+   * @param debug where the reason for starting without an archive goes
+   */
+  static ClassDataArchive archive(Path baseDir, Consumer<String> debug) {
+    if (!Settings.CDS.read(System::getProperty)) {
+      return ClassDataArchive.none(classPath(), options());
+    }
+    return ClassDataArchive.open(
+        Settings.workDirectory(baseDir, System::getProperty),
+        Path.of(System.getProperty("java.home")),
+        options(),
+        classPath(),
+        System.getenv(),
+        debug);
   }
 
   /** The fork's JVM options (argLine, agents such as JaCoCo's) less any debug agent. */
