@@ -1,6 +1,5 @@
 package dev.jtest.surefire.worker;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.jtest.settings.Settings;
@@ -35,9 +34,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * A worker JVM: connects to the coordinator on the loopback interface, then runs the units it is
- * handed, one launcher request each, and streams what happens back. It exits when told to, and
- * halts at once when the coordinator goes away (a killed or timed-out fork leaves no worker
- * behind).
+ * handed, one launcher request each ({@link UnitRequest}), and streams what happens back. It exits
+ * when told to, and halts at once when the coordinator goes away (a killed or timed-out fork leaves
+ * no worker behind).
  */
 public final class WorkerMain {
 
@@ -98,13 +97,7 @@ public final class WorkerMain {
         System.setErr(new PrintStream(stderr, true, charset));
       }
       try {
-        launcher.execute(
-            request()
-                .selectors(ids.stream().map(id -> selectUniqueId(id)).toList())
-                .filters(engines)
-                .configurationParameters(configuration)
-                .build(),
-            listener);
+        launcher.execute(UnitRequest.of(ids, engines, configuration), listener);
       } finally {
         if (capture) {
           System.out.flush();
