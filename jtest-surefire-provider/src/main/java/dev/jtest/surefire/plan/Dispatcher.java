@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +37,14 @@ public abstract class Dispatcher {
    * unit). Early batches are large, the last ones single units, so the end balances as with {@code
    * pull}, and JUnit's cost per launcher request (tens of milliseconds in a cold worker JVM) is
    * paid a logarithmic number of times instead of once per test.
+   *
+   * <p>The queue holds each class's units together ({@link #byClassLongestFirst}): a launcher
+   * request discovers every class it touches again, which for a suite of thousands of fast tests in
+   * deep abstract hierarchies costs more than running them, so a batch covers whole classes
+   * wherever it can and a class is split only where a batch ends.
    */
   public static Dispatcher load(List<WorkUnit> units, int workers) {
-    return new Pull(units, workers);
+    return new Pull(byClassLongestFirst(units), workers);
   }
 
   /**
@@ -49,6 +56,10 @@ public abstract class Dispatcher {
    * half of what its queue still holds (guided self-scheduling): JUnit's cost per request is paid a
    * logarithmic number of times instead of once per test, while the last batches stay small enough
    * to balance the end.
+   *
+   * <p>A class goes to one queue whole unless its tests alone are more than a worker's share of the
+   * work (then its units are spread as above), and a queue keeps each class's units together, for
+   * the reason {@link #load} gives; stealing evens out what whole classes leave uneven.
    */
   public static Dispatcher fast(List<WorkUnit> units, int workers) {
     return new Fast(units, workers);
@@ -57,6 +68,33 @@ public abstract class Dispatcher {
   /** Units in the order a serial phase runs them: as discovered. */
   public static Dispatcher inOrder(List<WorkUnit> units) {
     return new InOrder(units);
+  }
+
+  /**
+   * Units grouped by the class they belong to (their first item's top-level class), the groups
+   * longest first by their expected total, each group's units longest first. Stable.
+   */
+  static List<WorkUnit> byClassLongestFirst(List<WorkUnit> units) {
+    List<WorkUnit> ordered = new ArrayList<>();
+    for (List<WorkUnit> group : classGroups(units)) {
+      ordered.addAll(group);
+    }
+    return ordered;
+  }
+
+  /** {@link #byClassLongestFirst}'s groups. */
+  static List<List<WorkUnit>> classGroups(List<WorkUnit> units) {
+    Map<String, List<WorkUnit>> groups = new LinkedHashMap<>();
+    for (WorkUnit unit : longestFirst(units)) {
+      groups.computeIfAbsent(unit.items().get(0).topClass(), c -> new ArrayList<>()).add(unit);
+    }
+    List<List<WorkUnit>> sorted = new ArrayList<>(groups.values());
+    sorted.sort(Comparator.comparingDouble(Dispatcher::total).reversed());
+    return sorted;
+  }
+
+  static double total(List<WorkUnit> units) {
+    return units.stream().mapToDouble(WorkUnit::estimateMillis).sum();
   }
 
   static List<WorkUnit> longestFirst(List<WorkUnit> units) {
@@ -126,18 +164,33 @@ public abstract class Dispatcher {
 
     Fast(List<WorkUnit> units, int workers) {
       load = new double[workers];
+      List<List<WorkUnit>> assigned = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
-        queues.add(new ArrayDeque<>());
+        assigned.add(new ArrayList<>());
       }
-      for (WorkUnit unit : longestFirst(units)) {
+      double share = total(units) / workers;
+      // Whole classes by LPT, largest first; a class bigger than a worker's share unit by unit.
+      List<List<WorkUnit>> pieces = new ArrayList<>();
+      for (List<WorkUnit> group : classGroups(units)) {
+        if (total(group) > share) {
+          group.forEach(unit -> pieces.add(List.of(unit)));
+        } else {
+          pieces.add(group);
+        }
+      }
+      pieces.sort(Comparator.comparingDouble(Dispatcher::total).reversed());
+      for (List<WorkUnit> piece : pieces) {
         int least = 0;
         for (int w = 1; w < workers; w++) {
           if (load[w] < load[least]) {
             least = w;
           }
         }
-        queues.get(least).addLast(unit);
-        load[least] += unit.estimateMillis();
+        assigned.get(least).addAll(piece);
+        load[least] += total(piece);
+      }
+      for (List<WorkUnit> queue : assigned) {
+        queues.add(new ArrayDeque<>(byClassLongestFirst(queue)));
       }
     }
 

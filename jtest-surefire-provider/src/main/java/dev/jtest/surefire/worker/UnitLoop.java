@@ -1,6 +1,5 @@
 package dev.jtest.surefire.worker;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.jtest.surefire.Engines;
@@ -92,13 +91,7 @@ public final class UnitLoop implements AutoCloseable {
       System.setErr(new PrintStream(stderr, true, charset));
     }
     try {
-      launcher.execute(
-          request()
-              .selectors(ids.stream().map(id -> selectUniqueId(id)).toList())
-              .filters(engines)
-              .configurationParameters(configuration)
-              .build(),
-          listener);
+      launcher.execute(UnitRequest.of(ids, engines, configuration), listener);
     } finally {
       if (capture) {
         System.out.flush();

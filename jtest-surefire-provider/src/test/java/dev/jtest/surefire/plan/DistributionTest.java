@@ -106,19 +106,33 @@ class DistributionTest {
   }
 
   @Test
-  void fastAssignsByRecordedDurationsUpFront() {
-    // LPT: worker 1 gets b1, d1, c1 (9 ms), worker 2 a1, a2, i1 (9 ms).
+  void fastAssignsWholeClassesByRecordedDurationsUpFront() {
+    // LPT over classes (none is more than a worker's share, 9 ms): worker 1 gets A (8 ms) and C
+    // with C$Inner (2 ms), worker 2 B (6 ms) and D (2 ms); worker 2, free at 8 ms, then steals
+    // i1 from the end of worker 1's queue: 9 ms each.
     assertThat(run(Distribution.FAST, 2, MILLIS))
-        .containsExactly(List.of("b1", "d1", "c1"), List.of("a1", "a2", "i1"));
+        .containsExactly(List.of("a1", "a2", "c1"), List.of("b1", "d1", "i1"));
+  }
+
+  @Test
+  void fastSpreadsAClassLongerThanAWorkersShareTestByTest() {
+    Map<String, Double> bigA = new java.util.HashMap<>(MILLIS);
+    bigA.put("a1", 12.0);
+    bigA.put("a2", 12.0);
+    List<WorkUnit> units = UnitPlanner.plan(ITEMS, Distribution.FAST, i -> bigA.get(i.name()));
+    Dispatcher.Fast fast = (Dispatcher.Fast) Distribution.FAST.dispatcher(units, 2);
+    // A (24 ms) is more than half of 34 ms: a1 and a2 go to different workers, then B (6) to
+    // worker 1, D and C (2 each) to worker 2.
+    assertThat(fast.plannedLoad()).containsExactly(18.0, 16.0);
   }
 
   @Test
   void fastLetsAWorkerThatRunsDryStealWhatALongerTestHeldUp() {
     Map<String, Double> slowB = new java.util.HashMap<>(MILLIS);
     slowB.put("b1", 20.0);
-    // Worker 1 is held up by b1 for 20 ms; worker 2 takes the rest of its queue, shortest first.
+    // Worker 2 is held up by b1 for 20 ms; worker 1 runs its own queue, then steals d1.
     assertThat(run(Distribution.FAST, 2, slowB))
-        .containsExactly(List.of("b1"), List.of("a1", "a2", "i1", "c1", "d1"));
+        .containsExactly(List.of("a1", "a2", "c1", "i1", "d1"), List.of("b1"));
   }
 
   @Test
