@@ -35,6 +35,8 @@ final class Coordinator {
   /** What a worker is doing with its current unit. */
   private static final class Running {
     final WorkUnit unit;
+    // By id: a batch of thousands of fast tests would otherwise be searched once per test.
+    final Map<String, TestItem> items = new HashMap<>();
     final long start;
     final Set<String> touched = new HashSet<>();
     final Map<String, Long> itemStarts = new HashMap<>();
@@ -43,6 +45,7 @@ final class Coordinator {
 
     Running(WorkUnit unit, long start) {
       this.unit = unit;
+      unit.items().forEach(item -> items.put(item.id(), item));
       this.start = start;
     }
   }
@@ -156,7 +159,7 @@ final class Coordinator {
     String status = message.field(1);
     current.touched.add(id);
     Long start = current.itemStarts.get(id);
-    TestItem item = find(current.unit, id);
+    TestItem item = current.items.get(id);
     String label = item == null ? id : item.label();
     bars.add(new Bar(w, label, start == null ? message.time() : start, message.time(), status));
     if (start != null && !status.equals("SKIPPED")) {
@@ -275,14 +278,5 @@ final class Coordinator {
       double estimate = rest.stream().mapToDouble(i -> durations.estimate(i.id())).sum();
       dispatcher.requeue(new WorkUnit(nextUnitId++, rest, current.unit.serial(), estimate));
     }
-  }
-
-  private static TestItem find(WorkUnit unit, String id) {
-    for (TestItem item : unit.items()) {
-      if (item.id().equals(id)) {
-        return item;
-      }
-    }
-    return null;
   }
 }
