@@ -291,6 +291,13 @@ def write(results, runs, work):
         lines += ["jtest's own account (`target/jtest/readiness.json`, ms since `jtest:start` began,"
                   " medians):", "", "| runner | service | created | started | ready |", "|---|---|---|---|---|"]
         lines += jtest
+    steps = jtest_phases(work)
+    if steps:
+        lines += ["", "jtest's steps before its first container (`readiness.json`'s `phases`: when"
+                  " each ended, ms since `jtest:start` began, medians; they overlap):", "",
+                  "| runner | " + " | ".join(label for _, label in PHASES) + " |",
+                  "|---|" + "---|" * len(PHASES)]
+        lines += steps
     common.write_result("ready.md", "\n".join(lines) + "\n")
     common.write_result("ready-runs.json", json.dumps(results, indent=1) + "\n")  # the raw figures
     def median(name, key):
@@ -328,6 +335,26 @@ def jtest_account(work):
                     for k in ("created", "started", "ready"))))
         if reports:
             rows.append("| %s | (all) | | | %d |" % (name, statistics.median(r["ready"] for r in reports)))
+    return rows
+
+
+# readiness.json's phases, in the order they are shown.
+PHASES = [("modelLoaded", "model loaded"), ("engineConnected", "engine connected"),
+          ("swept", "leftovers swept"), ("networksCreated", "networks created"),
+          ("firstCreated", "first container created")]
+
+
+def jtest_phases(work):
+    rows = []
+    for name in RUNNERS:
+        reports = [json.load(open(os.path.join(work, "runs", f)))
+                   for f in sorted(os.listdir(os.path.join(work, "runs")))
+                   if f.startswith(name + "-") and f.endswith(".readiness.json")]
+        reports = [r["phases"] for r in reports if "phases" in r]
+        if reports:
+            rows.append("| %s | %s |" % (name, " | ".join(
+                "%d" % statistics.median(r[key] for r in reports) if all(key in r for r in reports)
+                else "—" for key, _ in PHASES)))
     return rows
 
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -121,6 +122,15 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
    * the project has no compose file.
    */
   protected Optional<ComposeModel> composeModel() {
+    return composeModelLoader().map(Supplier::get);
+  }
+
+  /**
+   * What loads the project's compose model and prints its warnings, for a goal that has other work
+   * to do while it loads; empty (said once per project and build) when the project has no compose
+   * file. Finding the files is done here; reading them, the slow part, when the loader is called.
+   */
+  protected Optional<Supplier<ComposeModel>> composeModelLoader() {
     List<Path> files = composeFiles();
     if (files.isEmpty()) {
       if (project.getContextValue(NO_COMPOSE_REPORTED) == null) {
@@ -136,9 +146,12 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
       return Optional.empty();
     }
     Set<String> active = new LinkedHashSet<>(ComposeFiles.split(profiles));
-    ComposeModel model = ComposeLoader.load(files, System.getenv(), active);
-    model.warnings().forEach(warning -> getLog().warn("jtest: " + warning));
-    return Optional.of(model);
+    return Optional.of(
+        () -> {
+          ComposeModel model = ComposeLoader.load(files, System.getenv(), active);
+          model.warnings().forEach(warning -> getLog().warn("jtest: " + warning));
+          return model;
+        });
   }
 
   /** Prints the core's events to the Maven log, prefixed so they stand out in a long build. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -72,59 +73,32 @@ public class StartMojo extends AbstractJtestMojo {
   @Parameter(property = Keys.BIND_ADDRESS)
   private String bindAddress;
 
+  /** Coverage's hooks, once {@link #options} has made them. */
+  private volatile CoverageHooks coverage;
+
   @Override
   protected void run() {
     Instant began = Instant.now();
-    Optional<ComposeModel> model = composeModel();
+    Optional<Supplier<ComposeModel>> model = composeModelLoader();
     if (model.isEmpty()) {
       return;
     }
-    Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
-    boolean keep = keepRunning;
-    CoverageHooks hooks = null;
-    if (withCoverage) {
-      if (keep) {
-        getLog()
-            .warn(
-                "jtest: coverage is harvested when the services stop: -Djtest.keepRunning is ignored with coverage");
-        keep = false;
-      }
-      List<Path> classDirs = ReactorPaths.classDirectories(session);
-      hooks =
-          new CoverageHooks(
-              engine,
-              new CoverageOptions(
-                  workDir().resolve("coverage"),
-                  CoverageReport.ownPackages(classDirs),
-                  List.of(),
-                  "-Pcoverage"),
-              listener());
-    }
-    Stack stack;
-    try {
-      stack =
-          Stack.start(
-              engine,
-              model.get(),
-              new Stack.Options(
-                  baseDir(),
-                  workDir(),
-                  began,
-                  keep,
-                  ComposeDurations.parse(pullTimeout, "-D" + Keys.PULL_TIMEOUT),
-                  hooks == null ? ServiceHooks.NONE : hooks,
-                  bindAddress()),
-              listener());
-    } catch (RuntimeException e) {
-      engine.close();
-      throw e;
-    }
+    boolean keep = keepRunning && !withCoverage;
+    // The model loads while the engine connects; options are made once it has answered.
+    Stack stack =
+        Stack.start(
+            EngineEndpoint.fromEnvironment(),
+            model.get(),
+            engine -> options(engine, began, keep),
+            listener());
+    Engine engine = stack.engine();
+    CoverageHooks hooks = coverage;
     if (hooks != null && hooks.coveredServices().isEmpty()) {
       stack.stop();
       engine.close();
       throw new ConfigurationException(
           "coverage was requested (-Pcoverage or -Djtest.coverage) but no service of "
-              + model.get().files().get(0).getFileName()
+              + stack.model().files().get(0).getFileName()
               + " runs a JVM (none names java in its command, nor JAVA_HOME in its environment): mark"
               + " the JVM services with x-jtest: {coverage: true}");
     }
@@ -161,6 +135,35 @@ public class StartMojo extends AbstractJtestMojo {
               }
             });
     publish(stack.endpoints());
+  }
+
+  /** How the stack runs, on {@code engine}: coverage's hooks work through it. */
+  private Stack.Options options(Engine engine, Instant began, boolean keep) {
+    if (withCoverage) {
+      if (keepRunning) {
+        getLog()
+            .warn(
+                "jtest: coverage is harvested when the services stop: -Djtest.keepRunning is ignored with coverage");
+      }
+      List<Path> classDirs = ReactorPaths.classDirectories(session);
+      coverage =
+          new CoverageHooks(
+              engine,
+              new CoverageOptions(
+                  workDir().resolve("coverage"),
+                  CoverageReport.ownPackages(classDirs),
+                  List.of(),
+                  "-Pcoverage"),
+              listener());
+    }
+    return new Stack.Options(
+        baseDir(),
+        workDir(),
+        began,
+        keep,
+        ComposeDurations.parse(pullTimeout, "-D" + Keys.PULL_TIMEOUT),
+        coverage == null ? ServiceHooks.NONE : coverage,
+        bindAddress());
   }
 
   /** {@code jtest.bindAddress}, checked here too: a {@code <bindAddress>} skips the extension. */

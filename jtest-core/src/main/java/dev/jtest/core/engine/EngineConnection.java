@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,7 +44,7 @@ final class EngineConnection {
     ApacheDockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
+            .sslConfig(sslConfig(endpoint, config))
             .connectionTimeout(CONNECT_TIMEOUT)
             // No read timeout: a followed log, a build step or a stop with a grace period is
             // silent for as long as it takes. Said explicitly, because over TLS httpclient5 keeps
@@ -60,6 +61,12 @@ final class EngineConnection {
       throw EngineFailures.unreachable(endpoint, e);
     }
     return client;
+  }
+
+  /** The engine's TLS configuration; on a unix socket, one that costs nothing to make. */
+  private static SSLConfig sslConfig(EngineEndpoint endpoint, DefaultDockerClientConfig config) {
+    SSLConfig configured = config.getSSLConfig();
+    return configured == null && endpoint.socketPath().isPresent() ? new UnusedTls() : configured;
   }
 
   /** The version, API version and host facts of the engine behind {@code client}. */

@@ -8,11 +8,17 @@ import dev.jtest.core.engine.ImageBuild;
 import dev.jtest.core.engine.ImageFacts;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Makes a service's image available on the engine: builds it when the service has a {@code build}
@@ -28,6 +34,8 @@ final class ImageResolver {
   private final StackListener listener;
   private final String projectId;
   private final Duration pullTimeout;
+  private final Map<String, CompletableFuture<Optional<ImageFacts>>> lookups =
+      new ConcurrentHashMap<>();
 
   /**
    * @param projectId names the image built for a service that names none
@@ -38,6 +46,22 @@ final class ImageResolver {
     this.listener = listener;
     this.projectId = projectId;
     this.pullTimeout = pullTimeout;
+  }
+
+  /**
+   * Starts looking up, on {@code executor}, the images of the services in {@code specs} that are
+   * not built, once per image, so that {@link #resolve} finds them already looked up: the lookups
+   * then overlap the creation of the run's networks. A lookup that fails is made again by {@link
+   * #resolve}, which reports it as it would have.
+   */
+  void lookUpAhead(Collection<ServiceSpec> specs, Executor executor) {
+    for (ServiceSpec spec : specs) {
+      if (spec.build() == null) {
+        lookups.computeIfAbsent(
+            spec.image(),
+            image -> CompletableFuture.supplyAsync(() -> engine.findImage(image), executor));
+      }
+    }
   }
 
   /**
@@ -101,7 +125,7 @@ final class ImageResolver {
   }
 
   private String findOrPull(ServiceSpec spec) {
-    Optional<String> present = engine.findImage(spec.image()).map(ImageFacts::id);
+    Optional<String> present = lookedUp(spec.image()).map(ImageFacts::id);
     if (present.isPresent()) {
       return present.get();
     }
@@ -120,5 +144,18 @@ final class ImageResolver {
               + "): build or load it first, or give the service a 'build:' section");
     }
     return engine.findImage(spec.image()).map(ImageFacts::id).orElse(spec.image());
+  }
+
+  /** The image as {@link #lookUpAhead} found it, or as the engine says now. */
+  private Optional<ImageFacts> lookedUp(String image) {
+    CompletableFuture<Optional<ImageFacts>> ahead = lookups.get(image);
+    if (ahead != null) {
+      try {
+        return ahead.join();
+      } catch (CompletionException | CancellationException e) {
+        // Asked again below, so that the failure is reported where and as it always was.
+      }
+    }
+    return engine.findImage(image);
   }
 }

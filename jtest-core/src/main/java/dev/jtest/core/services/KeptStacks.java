@@ -48,6 +48,14 @@ final class KeptStacks {
   }
 
   /**
+   * Whether an earlier build recorded a stack here: one kept with {@code jtest.keepRunning}, or one
+   * whose build died. Then {@link #takeOver} has work to do, after the sweep.
+   */
+  boolean recorded() {
+    return files.hasState();
+  }
+
+  /**
    * The kept stack, adopted as it runs, when {@code model} is unchanged, every service still runs
    * (healthy, where it has a healthcheck) on the image it would get now, and no hooks need to see
    * the services start. Otherwise removes the kept stack, and forgets a state file left by a build

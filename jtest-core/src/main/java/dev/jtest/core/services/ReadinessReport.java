@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code target/jtest/readiness.json}: when each service was created, started and ready, and when
- * each of its conditions first held, in milliseconds since the start goal began.
+ * each of its conditions first held, in milliseconds since the start goal began; and when the steps
+ * before the first container ended ({@code phases}), with the moment the goal began ({@code
+ * began}), so that a benchmark can place them on its own clock.
  */
 final class ReadinessReport {
 
@@ -22,9 +26,15 @@ final class ReadinessReport {
    *
    * @param origin when the start goal began
    * @param ready when the last service was ready
+   * @param phases when each step before the first container ended, by name
    * @throws StackFileException when the file cannot be written
    */
-  static void write(Path file, Instant origin, Collection<ServiceRuntime> services, Instant ready) {
+  static void write(
+      Path file,
+      Instant origin,
+      Collection<ServiceRuntime> services,
+      Instant ready,
+      Map<String, Instant> phases) {
     Map<String, Object> report = new LinkedHashMap<>();
     Map<String, Object> byService = new LinkedHashMap<>();
     for (ServiceRuntime service : services) {
@@ -39,6 +49,15 @@ final class ReadinessReport {
     }
     report.put("services", byService);
     report.put("ready", millis(origin, ready));
+    report.put("began", origin.toString());
+    Map<String, Object> steps = new LinkedHashMap<>();
+    phases.forEach((name, at) -> steps.put(name, millis(origin, at)));
+    services.stream()
+        .map(ServiceRuntime::created)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .ifPresent(first -> steps.put("firstCreated", millis(origin, first)));
+    report.put("phases", steps);
     try {
       Files.createDirectories(file.getParent());
       StackState.JSON.writeValue(file.toFile(), report);

@@ -4,6 +4,9 @@ import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineEndpoint;
+import dev.jtest.core.engine.EngineException;
+import dev.jtest.core.engine.EngineUnavailableException;
 import dev.jtest.core.engine.PublishAddress;
 import dev.jtest.core.readiness.ServiceFailedException;
 import dev.jtest.settings.EndpointContract;
@@ -20,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The project's services, running: started in dependency order with independent services in
@@ -27,12 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a failure, and on Ctrl-C (a shutdown hook). Logs are written as they arrive.
  *
  * <p>This class is the package's table of contents; each job is a class of its own: {@link
- * KeptStacks} (sweep, reuse and stop of kept stacks), {@link StackResources} (networks and
- * volumes), {@link Startup} (dependency order) over {@link ImageResolver}, {@link
- * ContainerRequests}, {@link ServiceStarter}, {@link RemoteBinds} (bind mounts on a remote engine)
- * and {@link ReadinessPlan}, {@link Teardown} (removal and the shutdown hook), {@link ServiceExits}
- * (services that died while the tests ran), and {@link StackFiles} (what is written to {@code
- * target/jtest}).
+ * StackPrelude} (the steps before the first container, overlapped), {@link KeptStacks} (sweep,
+ * reuse and stop of kept stacks), {@link StackResources} (networks and volumes), {@link Startup}
+ * (dependency order) over {@link ImageResolver}, {@link ContainerRequests}, {@link ServiceStarter},
+ * {@link RemoteBinds} (bind mounts on a remote engine) and {@link ReadinessPlan}, {@link Teardown}
+ * (removal and the shutdown hook), {@link ServiceExits} (services that died while the tests ran),
+ * and {@link StackFiles} (what is written to {@code target/jtest}).
  */
 public final class Stack {
 
@@ -92,7 +97,9 @@ public final class Stack {
   private final Teardown teardown;
   private final Startup startup;
   private final ServiceExits exits;
+  private final ImageResolver images;
   private volatile StackResources resources = StackResources.NONE;
+  private volatile StartPhases phases = new StartPhases();
   private volatile Instant readyAt;
 
   Stack(
@@ -125,10 +132,11 @@ public final class Stack {
     GuardedHooks guarded = new GuardedHooks(options.hooks(), listener);
     this.teardown =
         new Teardown(engine, model, services, guarded, identity, files, listener, executor);
+    this.images = new ImageResolver(engine, listener, identity.projectId(), options.pullTimeout());
     this.startup =
         new Startup(
             services,
-            new ImageResolver(engine, listener, identity.projectId(), options.pullTimeout()),
+            images,
             new ServiceStarter(engine, model, options.hooks(), guarded, teardown, listener),
             teardown,
             executor,
@@ -137,34 +145,49 @@ public final class Stack {
   }
 
   /**
-   * Starts the services of {@code model} and returns once every container has started (which, for
-   * services that depend on others' health, means those others are ready). Readiness of the rest is
-   * awaited by {@link #awaitReady()}.
+   * Connects to the engine at {@code endpoint} and starts the services of the compose model that
+   * {@code model} loads, returning once every container has started (which, for services that
+   * depend on others' health, means those others are ready). Readiness of the rest is awaited by
+   * {@link #awaitReady()}.
    *
-   * <p>First removes what earlier runs of this project left behind (their owner process is gone),
-   * and reuses a stack kept with {@code jtest.keepRunning} when the model is unchanged and every
-   * service still runs.
+   * <p>The steps before the first container overlap ({@link StackPrelude}): the model loads on this
+   * thread while another connects to the engine and removes what earlier runs of this project left
+   * behind (their owner process is gone). A stack kept with {@code jtest.keepRunning} is reused
+   * when the model is unchanged and every service still runs.
+   *
+   * @param model loads the compose model, on this thread
+   * @param options how the stack runs, made once the engine has answered (hooks such as coverage
+   *     work through it)
+   * @return the started stack; its {@link #engine()} is the caller's to close after {@link
+   *     #stop()}. When the start fails, the connection is closed and nothing is left running.
+   * @throws ConfigurationException for a compose file that cannot run, reported before an
+   *     unreachable engine, as when the model was loaded first
+   * @throws EngineUnavailableException when the engine does not answer
+   * @throws ServiceFailedException when a service cannot start
+   */
+  public static Stack start(
+      EngineEndpoint endpoint,
+      Supplier<ComposeModel> model,
+      Function<Engine, Options> options,
+      StackListener listener) {
+    return StackPrelude.start(endpoint, model, options, listener);
+  }
+
+  /**
+   * Starts the services of {@code model} on an engine already connected, which stays the caller's
+   * to close, as {@link #start(EngineEndpoint, Supplier, Function, StackListener)} does.
    *
    * @throws ConfigurationException for a compose file that cannot run (nothing is left running)
    * @throws ServiceFailedException when a service cannot start (nothing is left running)
    */
   public static Stack start(
       Engine engine, ComposeModel model, Options options, StackListener listener) {
-    ReadinessPlan.checkRunnable(model);
-    if (engine.endpoint().remote()) {
-      RemoteBinds.check(model, engine.endpoint().toString(), RemoteBinds::kindOf);
-    }
-    KeptStacks kept = new KeptStacks(engine, options.workDir(), listener);
-    kept.sweep(RunIdentity.projectId(options.projectDir()));
-    Optional<Stack> reusable = kept.takeOver(model, options);
-    if (reusable.isPresent()) {
-      return reusable.get();
-    }
-    Stack stack =
-        new Stack(
-            engine, model, options, listener, RunIdentity.create(options.projectDir()), false);
-    stack.launch();
-    return stack;
+    return StackPrelude.start(engine, model, options, listener);
+  }
+
+  /** The engine this stack runs on. */
+  public Engine engine() {
+    return engine;
   }
 
   /** The run's identity: id, project, owner. */
@@ -214,7 +237,7 @@ public final class Stack {
     startup.awaitReady();
     Instant ready = Instant.now();
     readyAt = ready;
-    files.writeReadiness(options.startedAt(), services.values(), ready);
+    files.writeReadiness(options.startedAt(), services.values(), ready, phases.ends());
     List<String> summary = new ArrayList<>();
     for (ServiceRuntime service : services.values()) {
       summary.add(service.name() + url(service).map(u -> " " + u).orElse(""));
@@ -283,15 +306,32 @@ public final class Stack {
     readyAt = Instant.now();
   }
 
-  private void launch() {
+  /** Times the steps before the first container into {@code phases}, for {@code readiness.json}. */
+  void timed(StartPhases phases) {
+    this.phases = phases;
+  }
+
+  /**
+   * Makes ready what the containers need: the shutdown hook, {@code run.json}, the run's networks
+   * and volumes, while the services' images are looked up alongside.
+   *
+   * @throws EngineException when a network or volume cannot be created, once the run is removed
+   */
+  void prepare() {
     teardown.installHook(this::interrupt);
     files.writeRun(identity, options.startedAt(), listener);
+    images.lookUpAhead(model.services().values(), executor);
     try {
-      resources = StackResources.create(engine, model, identity, options.keepRunning());
+      resources = StackResources.create(engine, model, identity, options.keepRunning(), executor);
     } catch (RuntimeException e) {
       stop();
       throw e;
     }
+    phases.ended(StartPhases.Phase.NETWORKS_CREATED);
+  }
+
+  /** Starts the services, once {@link #prepare()} has succeeded and the sweep has ended. */
+  void launch() {
     listener.info(
         "starting "
             + services.size()

@@ -61,10 +61,15 @@ final class StackFiles {
   /**
    * {@code readiness.json}, once every service is ready.
    *
+   * @param phases when each step before the first container ended, by name
    * @throws StackFileException when it cannot be written
    */
-  void writeReadiness(Instant origin, Collection<ServiceRuntime> services, Instant ready) {
-    ReadinessReport.write(workDir.resolve("readiness.json"), origin, services, ready);
+  void writeReadiness(
+      Instant origin,
+      Collection<ServiceRuntime> services,
+      Instant ready,
+      Map<String, Instant> phases) {
+    ReadinessReport.write(workDir.resolve("readiness.json"), origin, services, ready, phases);
   }
 
   /**
@@ -102,6 +107,11 @@ final class StackFiles {
             resources.volumes(),
             endpoints)
         .write(workDir);
+  }
+
+  /** Whether a stack is recorded, readable or not: a look at the file, not a read. */
+  boolean hasState() {
+    return Files.isRegularFile(StackState.file(workDir));
   }
 
   /** The recorded stack, if there is one and its file can be read. */

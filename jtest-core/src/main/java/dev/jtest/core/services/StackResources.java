@@ -2,11 +2,15 @@ package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The networks and volumes of a run: created before its containers, named in their requests, and
@@ -27,11 +31,16 @@ record StackResources(Map<String, String> networks, List<String> volumes) {
 
   /**
    * Creates the networks that some service joins and every volume of {@code model}, labelled as the
-   * run's; external ones are only named. What was created before a failure is removed with the run.
+   * run's, all at once on {@code executor}; external ones are only named. Returns once every
+   * creation has ended, so that none is still under way when a failure removes the run.
+   *
+   * @throws EngineException the first failure in the model's order; what was created is removed
+   *     with the run
    */
   static StackResources create(
-      Engine engine, ComposeModel model, RunIdentity identity, boolean keep) {
+      Engine engine, ComposeModel model, RunIdentity identity, boolean keep, Executor executor) {
     Map<String, String> networks = new LinkedHashMap<>();
+    List<CompletableFuture<?>> creations = new ArrayList<>();
     for (ComposeModel.NetworkSpec network : model.networks().values()) {
       boolean used =
           model.services().values().stream().anyMatch(s -> s.networks().contains(network.name()));
@@ -44,7 +53,10 @@ record StackResources(Map<String, String> networks, List<String> volumes) {
             network.externalName() == null ? network.name() : network.externalName());
       } else {
         String name = identity.resourceName(network.name());
-        engine.createNetwork(name, identity.labels(null, keep), network.internal());
+        creations.add(
+            CompletableFuture.runAsync(
+                () -> engine.createNetwork(name, identity.labels(null, keep), network.internal()),
+                executor));
         networks.put(network.name(), name);
       }
     }
@@ -52,9 +64,24 @@ record StackResources(Map<String, String> networks, List<String> volumes) {
     for (ComposeModel.VolumeSpec volume : model.volumes().values()) {
       if (!volume.external()) {
         String name = identity.resourceName(volume.name());
-        engine.createVolume(name, identity.labels(null, keep));
+        creations.add(
+            CompletableFuture.runAsync(
+                () -> engine.createVolume(name, identity.labels(null, keep)), executor));
         volumes.add(name);
       }
+    }
+    RuntimeException first = null;
+    for (CompletableFuture<?> creation : creations) {
+      try {
+        creation.join();
+      } catch (CompletionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
     return new StackResources(networks, volumes);
   }

@@ -48,7 +48,8 @@ class StackFileExceptionTest {
   void aReadinessReportThatCannotBeWrittenNamesTheFile() throws Exception {
     Path file = blocked().resolve("readiness.json");
 
-    assertThatThrownBy(() -> ReadinessReport.write(file, Instant.now(), List.of(), Instant.now()))
+    assertThatThrownBy(
+            () -> ReadinessReport.write(file, Instant.now(), List.of(), Instant.now(), Map.of()))
         .isInstanceOf(StackFileException.class)
         .hasMessageStartingWith("cannot write " + file);
   }
