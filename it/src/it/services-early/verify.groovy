@@ -14,7 +14,7 @@ def adopted = runs[1]
 assert adopted.contains('BUILD SUCCESS')
 def goal = adopted.indexOf(':start (jtest-start) @ services-early')
 assert goal > 0
-def early = adopted.indexOf('jtest: stack started in the background while the build ran (jtest.earlyStart)')
+def early = adopted.indexOf('jtest: collecting the stack started in the background while the build ran (jtest.earlyStart)')
 assert early > goal && early < adopted.indexOf('jtest: starting 1 service(s)')
 assert adopted.indexOf('jtest: starting 1 service(s)') > goal : 'the start is reported where jtest:start runs'
 assert adopted.indexOf('jtest: stack ready in') > goal

@@ -66,8 +66,7 @@ public final class EarlyStack implements AutoCloseable {
   }
 
   private final Request request;
-  private final boolean awaitReady;
-  private final StackListener unadopted;
+  private volatile StackListener unadopted;
   private final HeldLines lines = new HeldLines();
   private final CompletableFuture<RunningStack> started = new CompletableFuture<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -75,10 +74,10 @@ public final class EarlyStack implements AutoCloseable {
   private volatile boolean adopted;
   private volatile boolean closing;
   private boolean closed;
+  private volatile String ending = "the build ended before jtest:start";
 
-  private EarlyStack(Request request, boolean awaitReady, StackListener unadopted, String name) {
+  private EarlyStack(Request request, StackListener unadopted, String name) {
     this.request = request;
-    this.awaitReady = awaitReady;
     this.unadopted = unadopted;
     // Not a daemon: close() joins it, so no start is cut off half-way when the build ends.
     this.thread = new Thread(this::run, "jtest-early-start-" + name);
@@ -87,12 +86,10 @@ public final class EarlyStack implements AutoCloseable {
   /**
    * Starts the stack on a new thread.
    *
-   * @param awaitReady whether to await readiness too ({@code jtest:ready} will run)
    * @param unadopted where to report the removal of a stack no goal adopted
    */
-  public static EarlyStack begin(
-      Request request, boolean awaitReady, StackListener unadopted, String name) {
-    EarlyStack early = new EarlyStack(request, awaitReady, unadopted, name);
+  public static EarlyStack begin(Request request, StackListener unadopted, String name) {
+    EarlyStack early = new EarlyStack(request, unadopted, name);
     early.thread.start();
     return early;
   }
@@ -138,7 +135,7 @@ public final class EarlyStack implements AutoCloseable {
       return;
     }
     started.complete(running);
-    if (!awaitReady || closing) {
+    if (closing) {
       ready.complete(null);
       return;
     }
@@ -158,7 +155,10 @@ public final class EarlyStack implements AutoCloseable {
    */
   RunningStack adopt(StackListener log) {
     adopted = true;
-    log.info("stack started in the background while the build ran (" + Keys.EARLY_START + ")");
+    log.info(
+        "collecting the stack started in the background while the build ran ("
+            + Keys.EARLY_START
+            + ")");
     lines.attach(log);
     return collect(started);
   }
@@ -171,6 +171,16 @@ public final class EarlyStack implements AutoCloseable {
   void awaitReady(StackListener log) {
     lines.attach(log);
     collect(ready);
+  }
+
+  /**
+   * Removes the stack because {@code jtest:start} resolved other settings than the extension did (a
+   * {@code jtest.*} property changed during the build); the goal then starts its own.
+   */
+  void discard(StackListener log) {
+    ending = "jtest:start's settings differ from the background start's";
+    unadopted = log;
+    close();
   }
 
   private static <T> T collect(CompletableFuture<T> future) {
@@ -213,8 +223,8 @@ public final class EarlyStack implements AutoCloseable {
         return;
       }
       unadopted.warn(
-          "the build ended before jtest:start: removing the services started in the background"
-              + " (run "
+          ending
+              + ": removing the services started in the background (run "
               + running.stack().identity().runId()
               + ")");
       running.stack().stop();

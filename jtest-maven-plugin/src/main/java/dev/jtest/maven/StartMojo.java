@@ -154,8 +154,10 @@ public class StartMojo extends AbstractJtestMojo {
       return Optional.of(stack.adopt(listener()));
     }
     project.setContextValue(EarlyStack.KEY, null);
-    getLog().debug("jtest: the background start does not match this goal's settings: discarded");
-    if (early instanceof AutoCloseable closeable) {
+    if (early instanceof EarlyStack stack) {
+      stack.discard(listener());
+    } else if (early instanceof AutoCloseable closeable) {
+      // From a class realm other than this goal's: it cannot be handed over.
       try {
         closeable.close();
       } catch (Exception e) {

@@ -28,7 +28,7 @@ final class EarlyStarts implements InvocationHandler {
   private final Map<String, Pending> pending;
 
   /** A start that waits for its project's first goal. */
-  record Pending(EarlyStack.Request request, boolean awaitReady, StackListener unadopted) {}
+  record Pending(EarlyStack.Request request, StackListener unadopted) {}
 
   private EarlyStarts(ExecutionListener delegate, Map<String, Pending> pending) {
     this.delegate = delegate;
@@ -87,8 +87,7 @@ final class EarlyStarts implements InvocationHandler {
     if (start != null) {
       project.setContextValue(
           EarlyStack.KEY,
-          EarlyStack.begin(
-              start.request(), start.awaitReady(), start.unadopted(), project.getArtifactId()));
+          EarlyStack.begin(start.request(), start.unadopted(), project.getArtifactId()));
     }
   }
 

@@ -132,9 +132,7 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
               pullTimeout == null ? "60s" : pullTimeout,
               property.apply(Keys.BIND_ADDRESS));
       log.debug("jtest: {}: the stack starts in the background", project.getArtifactId());
-      return Optional.of(
-          new EarlyStarts.Pending(
-              request, EarlyStartPolicy.awaitsReady(session.getGoals()), slf4j()));
+      return Optional.of(new EarlyStarts.Pending(request, slf4j()));
     } catch (JtestException | InvalidSettingException e) {
       // jtest:start reports it, as it does without an early start.
       log.debug("jtest: {}: no background start: {}", project.getArtifactId(), e.getMessage());
