@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -73,6 +74,7 @@ public final class EarlyStack implements AutoCloseable {
   private final Thread thread;
   private volatile boolean adopted;
   private volatile boolean closing;
+  private volatile boolean deferred;
   private boolean closed;
   private volatile String ending = "the build ended before jtest:start";
 
@@ -102,11 +104,24 @@ public final class EarlyStack implements AutoCloseable {
     Instant began = Instant.now();
     RunningStack running;
     try {
-      ComposeModel model =
-          ComposeLoader.load(
-              request.composeFiles(),
-              System.getenv(),
-              new LinkedHashSet<>(ComposeFiles.split(request.profiles())));
+      ComposeModel model;
+      try {
+        model =
+            ComposeLoader.load(
+                request.composeFiles(),
+                System.getenv(),
+                new LinkedHashSet<>(ComposeFiles.split(request.profiles())));
+      } catch (ConfigurationException e) {
+        // Perhaps a bind mount of what the build has not made yet: the goal loads it again, and
+        // reports it as it always has if it still fails.
+        defer("the compose model does not load yet: " + e.getMessage());
+        return;
+      }
+      Optional<String> usesOutput = BuildOutputUse.of(model, request.workDir().getParent());
+      if (usesOutput.isPresent()) {
+        defer(usesOutput.get() + ", which the build makes");
+        return;
+      }
       model.warnings().forEach(lines::warn);
       Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
       Stack stack;
@@ -147,20 +162,45 @@ public final class EarlyStack implements AutoCloseable {
     }
   }
 
+  /** Leaves the start to {@code jtest:start}, as without an early start. */
+  private void defer(String why) {
+    lines.detail("no background start: " + why);
+    deferred = true;
+    started.complete(null);
+    ready.complete(null);
+  }
+
   /**
    * Takes the stack over for {@code jtest:start}: prints the lines held so far to {@code log}, and
    * the later ones as they come, and waits until every container has started.
    *
+   * @return empty when the stack was not started because it needs the build's output ({@link
+   *     BuildOutputUse}): the goal starts it
    * @throws RuntimeException what starting threw, as {@code jtest:start} would have thrown it
    */
-  RunningStack adopt(StackListener log) {
+  Optional<RunningStack> adopt(StackListener log) {
+    RunningStack running;
+    RuntimeException failure = null;
+    try {
+      running = collect(started);
+    } catch (RuntimeException e) {
+      running = null;
+      failure = e;
+    }
+    if (deferred) {
+      lines.attach(HeldLines.quiet(log));
+      return Optional.empty();
+    }
     adopted = true;
     log.info(
         "collecting the stack started in the background while the build ran ("
             + Keys.EARLY_START
             + ")");
     lines.attach(log);
-    return collect(started);
+    if (failure != null) {
+      throw failure;
+    }
+    return Optional.of(running);
   }
 
   /**
@@ -210,7 +250,7 @@ public final class EarlyStack implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (adopted || started.isCompletedExceptionally()) {
+    if (adopted || deferred || started.isCompletedExceptionally()) {
       return;
     }
     RunningStack running = started.join();

@@ -151,7 +151,8 @@ public class StartMojo extends AbstractJtestMojo {
       return Optional.empty();
     }
     if (early instanceof EarlyStack stack && !withCoverage && stack.request().equals(request())) {
-      return Optional.of(stack.adopt(listener()));
+      // Stays in the context: the extension joins its thread when the build ends.
+      return stack.adopt(listener());
     }
     project.setContextValue(EarlyStack.KEY, null);
     if (early instanceof EarlyStack stack) {
