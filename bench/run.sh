@@ -8,7 +8,9 @@
 # Parts: scheduling (run.py), ready (ready.py), coverage (coverage.py), provider (provider.py),
 # reports (reports.py: one run each, not in the default set; about 5 minutes), shards (shards.py:
 # the skewed suite split into 2 and 4 shards run in turn; not in the default set), suite (suite.py:
-# Commons Collections' 12,000 tests, stock Surefire against jtest; not in the default set; ~15 minutes).
+# Commons Collections' 12,000 tests, stock Surefire against jtest; not in the default set; ~15 minutes),
+# hidden (hidden.py:
+# services started in the background while the unit tests run, against a stack already running).
 # --no-build reuses the jtest that it/target/local-repo holds instead of building this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,17 +22,17 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --no-build) build=; shift ;;
-    scheduling|ready|coverage|provider|reports|shards|suite) parts+=("$1"); shift ;;
-    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports|shards|suite]..." >&2; exit 2 ;;
+    scheduling|ready|coverage|provider|reports|shards|suite|hidden) parts+=("$1"); shift ;;
+    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports|shards|suite|hidden]..." >&2; exit 2 ;;
   esac
 done
-[ ${#parts[@]} -gt 0 ] || parts=(scheduling ready coverage provider)
+[ ${#parts[@]} -gt 0 ] || parts=(scheduling ready coverage provider hidden)
 wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
 say() { printf '[bench] %s\n' "$*"; }
 started=$(date +%s)
 
-if wants ready || wants coverage; then
+if wants ready || wants coverage || wants hidden; then
   bash docker/engine.sh
 fi
 if wants ready && ! command -v docker-compose >/dev/null 2>&1; then
@@ -55,6 +57,7 @@ for part in "${parts[@]}"; do
     reports) python3 bench/reports.py ;;
     shards) python3 bench/shards.py --runs "$runs" --no-build ;;
     suite) python3 bench/suite.py --runs "$runs" ;;
+    hidden) python3 bench/hidden.py --runs "$runs" ;;
   esac
 done
 say "done in $(( ($(date +%s) - started) / 60 )) min; results in bench/results/"

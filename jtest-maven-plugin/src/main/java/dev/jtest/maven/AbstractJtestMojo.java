@@ -117,6 +117,11 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
     return ComposeFiles.locate(baseDir(), configured, "<composeFiles>");
   }
 
+  /** The compose profiles to enable, comma-separated, as configured; {@code null} for none. */
+  protected String profiles() {
+    return profiles;
+  }
+
   /**
    * The project's compose model, its warnings printed; empty (said once per project and build) when
    * the project has no compose file.

@@ -16,7 +16,11 @@ public class ReadyMojo extends AbstractJtestMojo {
     Object running = project.getContextValue(STACK_KEY);
     if (running instanceof RunningStack stack) {
       try {
-        stack.stack().awaitReady();
+        if (stack.early() != null) {
+          stack.early().awaitReady(listener());
+        } else {
+          stack.stack().awaitReady();
+        }
       } catch (RuntimeException e) {
         project.setContextValue(STACK_KEY, null);
         stack.engine().close();

@@ -28,6 +28,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (on a remote engine, at the engine's address: {@code jtest.bindAddress}), and hands their
  * endpoints to the tests: as Maven project properties, as system properties of the
  * Surefire/Failsafe forks, and in {@code target/jtest/services.properties}.
+ *
+ * <p>When the build reaches {@code pre-integration-test}, the build extension has already begun
+ * this start in the background while the earlier phases ran ({@code jtest.earlyStart}); this goal
+ * then collects it, printing its lines here.
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractJtestMojo {
@@ -78,6 +82,11 @@ public class StartMojo extends AbstractJtestMojo {
 
   @Override
   protected void run() {
+    Optional<RunningStack> early = adoptEarlyStack();
+    if (early.isPresent()) {
+      register(early.get());
+      return;
+    }
     Instant began = Instant.now();
     Optional<Supplier<ComposeModel>> model = composeModelLoader();
     if (model.isEmpty()) {
@@ -102,7 +111,47 @@ public class StartMojo extends AbstractJtestMojo {
               + " runs a JVM (none names java in its command, nor JAVA_HOME in its environment): mark"
               + " the JVM services with x-jtest: {coverage: true}");
     }
-    RunningStack running = new RunningStack(stack, engine, keep);
+    register(new RunningStack(stack, engine, keep, null));
+  }
+
+  /**
+   * The stack the build extension started in the background for this project, when its request is
+   * the one this goal would start with; otherwise (a setting changed during the build, or nothing
+   * was started early) empty, after removing what was started.
+   */
+  private Optional<RunningStack> adoptEarlyStack() {
+    Object early = project.getContextValue(EarlyStack.KEY);
+    if (early == null) {
+      return Optional.empty();
+    }
+    if (early instanceof EarlyStack stack && !withCoverage && stack.request().equals(request())) {
+      // Stays in the context: the extension joins its thread when the build ends.
+      return stack.adopt(listener());
+    }
+    project.setContextValue(EarlyStack.KEY, null);
+    if (early instanceof EarlyStack stack) {
+      stack.discard(listener());
+    } else if (early instanceof AutoCloseable closeable) {
+      // From a class realm other than this goal's: it cannot be handed over.
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        getLog().warn("jtest: removing the services started in the background failed: " + e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What this goal starts with, for comparing with a background start's. */
+  private EarlyStack.Request request() {
+    return new EarlyStack.Request(
+        baseDir(), workDir(), composeFiles(), profiles(), keepRunning, pullTimeout, bindAddress);
+  }
+
+  /** Hands the stack to the later goals and to the extension's end-of-build removal. */
+  private void register(RunningStack running) {
+    Stack stack = running.stack();
+    Engine engine = running.engine();
     project.setContextValue(STACK_KEY, running);
     project.setContextValue(
         STOPPER_KEY,

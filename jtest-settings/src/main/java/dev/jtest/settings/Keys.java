@@ -15,6 +15,7 @@ public final class Keys {
   public static final String COMPOSE = "jtest.compose";
   public static final String PROFILES = "jtest.profiles";
   public static final String KEEP_RUNNING = "jtest.keepRunning";
+  public static final String EARLY_START = "jtest.earlyStart";
   public static final String PULL_TIMEOUT = "jtest.pullTimeout";
   public static final String BIND_ADDRESS = "jtest.bindAddress";
   public static final String COVERAGE = "jtest.coverage";

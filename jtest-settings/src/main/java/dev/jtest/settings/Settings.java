@@ -75,6 +75,16 @@ public final class Settings {
               .readBy(START),
           false);
 
+  public static final Setting<Boolean> EARLY_START =
+      flag(
+          Setting.user(Keys.EARLY_START)
+              .does(
+                  "start the stack in the background while the earlier phases (compile, unit"
+                      + " tests) run, when the build reaches `pre-integration-test`;"
+                      + " `jtest:start` and `jtest:ready` then collect it (docs/running-tests.md)")
+              .readBy("the build extension, for " + START),
+          true);
+
   public static final Setting<String> PULL_TIMEOUT =
       Setting.user(Keys.PULL_TIMEOUT)
           .does("how long pulling an image that is not on the engine may take")
@@ -317,6 +327,7 @@ public final class Settings {
           COMPOSE,
           PROFILES,
           KEEP_RUNNING,
+          EARLY_START,
           PULL_TIMEOUT,
           BIND_ADDRESS,
           COVERAGE,

@@ -1,8 +1,20 @@
 package dev.jtest.maven.extension;
 
 import dev.jtest.core.JtestException;
+import dev.jtest.core.compose.ComposeFiles;
+import dev.jtest.core.services.StackListener;
+import dev.jtest.maven.EarlyStack;
+import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.settings.Keys;
+import dev.jtest.settings.Settings;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -67,6 +79,85 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
     if (claimCoverageProfile(session)) {
       log.debug("jtest: -Pcoverage taken by jtest: coverage on");
     }
+    // After the coverage claim: coverage on means no early start.
+    Map<String, EarlyStarts.Pending> early = new HashMap<>();
+    for (MavenProject project : session.getProjects()) {
+      Plugin jtest = project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+      if (jtest != null) {
+        earlyStart(session, project, jtest).ifPresent(start -> early.put(project.getId(), start));
+      }
+    }
+    EarlyStarts.install(session, early);
+  }
+
+  /** The project's background start, when {@link EarlyStartPolicy} allows one. */
+  private Optional<EarlyStarts.Pending> earlyStart(
+      MavenSession session, MavenProject project, Plugin jtest) {
+    Function<String, String> property =
+        key ->
+            Stream.of(
+                    session.getUserProperties(),
+                    session.getSystemProperties(),
+                    project.getProperties())
+                .map(properties -> properties.getProperty(key))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    Optional<String> refusal = EarlyStartPolicy.refusal(session.getGoals(), property, jtest);
+    if (refusal.isPresent()) {
+      log.debug("jtest: {}: no background start: {}", project.getArtifactId(), refusal.get());
+      return Optional.empty();
+    }
+    try {
+      Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
+      String compose = property.apply(Keys.COMPOSE);
+      List<Path> files =
+          compose != null && !compose.isBlank()
+              ? ComposeFiles.locate(baseDir, ComposeFiles.split(compose), "-D" + Keys.COMPOSE)
+              : ComposeFiles.locate(baseDir, List.of(), "<composeFiles>");
+      if (files.isEmpty()) {
+        return Optional.empty();
+      }
+      String pullTimeout = property.apply(Keys.PULL_TIMEOUT);
+      EarlyStack.Request request =
+          new EarlyStack.Request(
+              baseDir,
+              Path.of(project.getBuild().getDirectory())
+                  .resolve(Keys.WORK_DIRECTORY)
+                  .toAbsolutePath()
+                  .normalize(),
+              files,
+              property.apply(Keys.PROFILES),
+              Settings.KEEP_RUNNING.read(property),
+              pullTimeout == null ? "60s" : pullTimeout,
+              property.apply(Keys.BIND_ADDRESS));
+      log.debug("jtest: {}: the stack starts in the background", project.getArtifactId());
+      return Optional.of(new EarlyStarts.Pending(request, slf4j()));
+    } catch (JtestException | InvalidSettingException e) {
+      // jtest:start reports it, as it does without an early start.
+      log.debug("jtest: {}: no background start: {}", project.getArtifactId(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The stack's events in the extension's log, for a background start no goal adopted. */
+  private StackListener slf4j() {
+    return new StackListener() {
+      @Override
+      public void info(String message) {
+        log.info("jtest: {}", message);
+      }
+
+      @Override
+      public void warn(String message) {
+        log.warn("jtest: {}", message);
+      }
+
+      @Override
+      public void detail(String message) {
+        log.debug("jtest: {}", message);
+      }
+    };
   }
 
   /**
@@ -77,6 +168,21 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
    */
   @Override
   public void afterSessionEnd(MavenSession session) {
+    // First: a background start still running must end before its stack can be stopped.
+    for (MavenProject project : session.getProjects()) {
+      if (project.getContextValue(EarlyStack.KEY) instanceof AutoCloseable early) {
+        project.setContextValue(EarlyStack.KEY, null);
+        try {
+          early.close();
+        } catch (Exception e) {
+          log.warn(
+              "jtest: removing the services of {} started in the background failed: {}; the next"
+                  + " start removes them",
+              project.getArtifactId(),
+              e.getMessage());
+        }
+      }
+    }
     for (MavenProject project : session.getProjects()) {
       if (project.getContextValue(STOPPER_KEY) instanceof Runnable stopper) {
         project.setContextValue(STOPPER_KEY, null);
