@@ -8,9 +8,9 @@
 # Parts: scheduling (run.py), ready (ready.py), coverage (coverage.py), provider (provider.py),
 # reports (reports.py: one run each, not in the default set; about 5 minutes), shards (shards.py:
 # the skewed suite split into 2 and 4 shards run in turn; not in the default set), suite (suite.py:
-# Commons Collections' 12,000 tests, stock Surefire against jtest; not in the default set; ~15 minutes),
-# hidden (hidden.py:
-# services started in the background while the unit tests run, against a stack already running).
+# Commons Collections' 12,000 tests, stock Surefire against jtest; not in the default set; ~15
+# minutes), hidden (hidden.py: services started in the background while the unit tests run, against
+# a stack already running).
 # --no-build reuses the jtest that it/target/local-repo holds instead of building this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
