@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code target/jtest/readiness.json}: when each service was created, started and ready, and when
- * each of its conditions first held, in milliseconds since the start goal began.
+ * {@code target/jtest/readiness.json}: when each service was created, asked to start, started and
+ * ready, and when each of its conditions first held, in milliseconds since the start goal began.
  */
 final class ReadinessReport {
 
@@ -30,6 +30,7 @@ final class ReadinessReport {
     for (ServiceRuntime service : services) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("created", millis(origin, service.created()));
+      entry.put("starting", millis(origin, service.starting()));
       entry.put("started", millis(origin, service.startedAt()));
       entry.put("ready", millis(origin, service.readyAt()));
       Map<String, Object> conditions = new LinkedHashMap<>();
