@@ -106,6 +106,14 @@ final class RunEvents {
     return following && known != null ? known.cached() : Optional.empty();
   }
 
+  /** How often container {@code id} was inspected through this object: for tests. */
+  int inspections(String id) {
+    Known known = containers.get(id);
+    synchronized (known) {
+      return known.inspections;
+    }
+  }
+
   private void accept(ContainerEvent event) {
     entry(event.containerId()).apply(event);
   }
@@ -134,6 +142,7 @@ final class RunEvents {
     private boolean stale;
     private long version;
     private int inspections;
+    private int backoffs;
     private long nextInspection;
 
     synchronized void apply(ContainerEvent event) {
@@ -184,8 +193,8 @@ final class RunEvents {
       }
       Optional<ContainerFacts> now = inspect(engine, id);
       synchronized (this) {
-        inspections++;
-        nextInspection = System.nanoTime() + PollSchedule.backingOff(inspections).toNanos();
+        backoffs++;
+        nextInspection = System.nanoTime() + PollSchedule.backingOff(backoffs).toNanos();
         if (version == seenVersion) {
           stale = false; // nothing happened meanwhile: this answer is current
         }
@@ -196,6 +205,7 @@ final class RunEvents {
     Optional<ContainerFacts> inspect(Engine engine, String id) {
       Optional<ContainerFacts> now = engine.inspect(id);
       synchronized (this) {
+        inspections++;
         now.ifPresent(f -> facts = f);
         pending.clear();
       }
