@@ -110,7 +110,9 @@ final class Startup {
           .get(service.name())
           .thenCombineAsync(allOf(created), (imageId, ignored) -> imageId, executor)
           .thenAcceptAsync(imageId -> starter.create(service, imageId, requests), executor)
-          .thenCombineAsync(allOf(conditions), (ignored, alsoIgnored) -> null, executor)
+          // One hand-over between threads from the last condition to the start, not two: each is a
+          // wake-up on the critical path.
+          .thenCombine(allOf(conditions), (ignored, alsoIgnored) -> null)
           .thenRunAsync(() -> starter.start(service, requests), executor)
           .whenComplete((ignored, error) -> settle(service::settleStart, error));
       service

@@ -56,13 +56,7 @@ class ContainerEventsTest {
 
   @Test
   void aHealthcheckThatTurnsHealthyIsAnnounced() throws Exception {
-    HealthSpec health =
-        new HealthSpec(
-            List.of("CMD-SHELL", "test -f /tmp/ok"),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            null,
-            50);
+    HealthSpec health = TestContainers.healthyOnceExists("/tmp/ok");
     try (TestContainers containers = new TestContainers();
         Closeable stream = follow(containers)) {
       String id =

@@ -92,13 +92,7 @@ class RunEventsTest {
 
   @Test
   void aHealthcheckThatTurnsHealthyIsSeenWithoutInspecting() {
-    HealthSpec health =
-        new HealthSpec(
-            List.of("CMD-SHELL", "test -f /tmp/ok"),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(5),
-            null,
-            50);
+    HealthSpec health = TestContainers.healthyOnceExists("/tmp/ok");
     try (TestContainers containers = new TestContainers()) {
       RunEvents events = follow(containers);
       String id =
