@@ -87,7 +87,7 @@ final class Startup {
     CompletableFuture<Void> allImages = allOf(List.copyOf(resolved.values()));
     Optional<String> head = CriticalChains.head(specs(), files.lastReadiness());
     CompletableFuture<Void> headStart =
-        head.map(name -> headStart(services.get(name))).orElse(null);
+        head.map(name -> headStart(allImages, services.get(name))).orElse(null);
     for (ServiceRuntime service : services.values()) {
       List<CompletableFuture<?>> created = new ArrayList<>(List.of(allImages));
       List<CompletableFuture<?>> conditions = new ArrayList<>();
@@ -138,12 +138,13 @@ final class Startup {
 
   /**
    * What every service but {@code head}, the first of the longest known chain, waits for before its
-   * creation: the head's start, ended either way, or {@link #HEAD_START_LIMIT} at most. Waited for
-   * on the stack's own executor, whose shutdown ends it.
+   * creation: the head's start, ended either way, or {@link #HEAD_START_LIMIT} at most from when
+   * the images are there and the head's creation begins. Waited for on the stack's own executor,
+   * whose shutdown ends it.
    */
-  private CompletableFuture<Void> headStart(ServiceRuntime head) {
+  private CompletableFuture<Void> headStart(CompletableFuture<Void> images, ServiceRuntime head) {
     CompletableFuture<Void> started = head.whenStarted();
-    return CompletableFuture.runAsync(
+    return images.thenRunAsync(
         () -> {
           try {
             started.get(HEAD_START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
