@@ -116,6 +116,23 @@ class CriticalChainsTest {
   }
 
   @Test
+  void givesNoHeadStartWhenTheOtherChainsCannotSpareTheHeadsStart() throws Exception {
+    // a1's chain is 300 ms longer than b1's, but a1's start alone took 400 ms.
+    var recorded =
+        read(
+            """
+            {"services": {
+              "a1": {"starting": 0, "started": 400, "ready": 1000},
+              "a2": {"starting": 1010, "started": 1400, "ready": 1900},
+              "b1": {"starting": 0, "started": 400, "ready": 700},
+              "b2": {"starting": 710, "started": 1100, "ready": 1600},
+              "c": {"starting": 0, "started": 400, "ready": 1400}}}
+            """);
+
+    assertThat(CriticalChains.head(services(BENCH), recorded)).isEmpty();
+  }
+
+  @Test
   void givesNoHeadStartWhenTwoChainsAreEquallyLong() throws Exception {
     var recorded =
         read(
