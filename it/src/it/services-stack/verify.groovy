@@ -11,7 +11,8 @@ assert summary.contains('<failures>0</failures>') && summary.contains('<errors>0
 // Dependency order: api started only once db was healthy; echo, independent, did not wait for db.
 def readiness = new JsonSlurper().parse(new File(jtest, 'readiness.json'))
 def api = readiness.services.api, db = readiness.services.db, echo = readiness.services.echo
-assert api.created >= db.ready : "api created at ${api.created} ms before db was ready at ${db.ready} ms"
+assert api.starting >= db.ready : "api asked to start at ${api.starting} ms before db was ready at ${db.ready} ms"
+assert api.created < db.ready : "api's container is created while db warms up (created ${api.created} ms, db ready ${db.ready} ms)"
 assert echo.ready < db.ready : "echo (independent) should be ready before db's 2 s start-up ends"
 assert db.conditions.healthcheck != null
 assert new File(jtest, 'logs/db.log').text.contains('db: loading') && api.conditions.http != null && echo.conditions.http != null

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  *   <li>{@link NetworksAndVolumes}: networks and named volumes;
  *   <li>{@link ExecAndLogs}: commands in containers, and their output;
  *   <li>{@link LabelSearch}: whatever jtest's labels mark;
+ *   <li>{@link ContainerEvents}: the event stream of labelled containers, through the pure {@link
+ *       ContainerEventMapping};
  *   <li>{@link EngineFailures}: what docker-java throws, as {@link EngineException} and {@link
  *       EngineUnavailableException}.
  * </ul>
@@ -40,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private final NetworksAndVolumes networksAndVolumes;
   private final ExecAndLogs execAndLogs;
   private final LabelSearch labelSearch;
+  private final ContainerEvents events;
 
   private Engine(EngineEndpoint endpoint, DockerClient client) {
     this.endpoint = endpoint;
@@ -50,6 +53,7 @@ public final class Engine implements AutoCloseable {
     this.networksAndVolumes = new NetworksAndVolumes(client);
     this.execAndLogs = new ExecAndLogs(client);
     this.labelSearch = new LabelSearch(client);
+    this.events = new ContainerEvents(client);
   }
 
   /**
@@ -207,6 +211,18 @@ public final class Engine implements AutoCloseable {
   /** Containers, networks and volumes that carry all of {@code labels} ({@code key=value}). */
   public List<LabelledResource> findLabelled(Map<String, String> labels) {
     return labelSearch.find(labels);
+  }
+
+  // Events
+
+  /**
+   * Streams the events of the containers that carry all of {@code labels} ({@code key=value}),
+   * including those of the last minutes the engine still holds, until the returned handle is
+   * closed. {@code ended} hears, once, why the stream ended on its own.
+   */
+  public Closeable followContainerEvents(
+      Map<String, String> labels, Consumer<ContainerEvent> events, Consumer<String> ended) {
+    return this.events.follow(labels, events, ended);
   }
 
   @Override

@@ -5,26 +5,24 @@ import dev.jtest.core.engine.EngineException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
- * Waits until every check of one service holds, polling with a short interval that grows from 10 ms
- * to at most 100 ms, so that a ready stack is seen within about 100 ms. Fails at once when the
- * container exits or a check says it never will; on time-out the message names every condition that
- * did not hold with its last probe result.
+ * Waits until every check of one service holds, probing each as {@link PollSchedule} says, so that
+ * a ready service is seen within about 10 ms. Fails at once when the container exits or a check
+ * says it never will; on time-out the message names every condition that did not hold with its last
+ * probe result, after one last look with the container inspected afresh.
  */
 public final class ReadinessWaiter {
-
-  static final Duration FIRST_POLL = Duration.ofMillis(10);
-  static final Duration MAX_POLL = Duration.ofMillis(100);
 
   private final String service;
   private final List<ReadinessCheck> checks;
@@ -51,102 +49,123 @@ public final class ReadinessWaiter {
   public record Outcome(Map<String, Instant> conditions, Instant ready) {}
 
   /**
-   * Waits.
+   * Waits, inspecting the container with {@code inspect} in every round.
    *
    * @param inspect inspects the container afresh; empty when it no longer exists
    * @param target the probe target, built around the facts of the current round
    * @throws ServiceFailedException when the service exits, turns unhealthy or times out
    */
   public Outcome await(
-      Supplier<Optional<ContainerFacts>> inspect,
-      java.util.function.Function<ContainerFacts, ProbeTarget> target) {
-    Map<String, Instant> held = new LinkedHashMap<>();
-    Map<String, String> lastSeen = new LinkedHashMap<>();
+      Supplier<Optional<ContainerFacts>> inspect, Function<ContainerFacts, ProbeTarget> target) {
+    return await(ContainerView.inspecting(inspect), target);
+  }
+
+  /**
+   * Waits.
+   *
+   * @param container the container's state, as the engine's events or inspections tell it
+   * @param target the probe target, built around the facts of the current round
+   * @throws ServiceFailedException when the service exits, turns unhealthy or times out
+   */
+  public Outcome await(ContainerView container, Function<ContainerFacts, ProbeTarget> target) {
+    Rounds rounds = new Rounds(container, target);
     Instant started = Instant.now();
-    ContainerFacts[] last = new ContainerFacts[1];
     try {
       Awaitility.await("readiness of service '" + service + "'")
           .pollInSameThread()
           .pollDelay(Duration.ZERO)
-          .pollInterval(
-              new IterativePollInterval(
-                  previous -> min(previous.multipliedBy(2), MAX_POLL), FIRST_POLL))
+          .pollInterval(PollSchedule.ROUND)
           .atMost(timeout)
-          .until(() -> round(inspect, target, held, lastSeen, last));
+          .until(() -> rounds.round(container::current, false));
     } catch (ConditionTimeoutException e) {
-      throw new ServiceFailedException(service, timeoutMessage(started, lastSeen));
+      // What the events kept current is enough to decide, not always to explain: a healthcheck
+      // that keeps failing while "starting" sends none. Look once more, at the engine's account.
+      if (!rounds.round(container::inspect, true)) {
+        throw new ServiceFailedException(service, timeoutMessage(started, rounds.lastSeen));
+      }
     }
-    return new Outcome(Map.copyOf(held), Instant.now());
+    return new Outcome(Map.copyOf(rounds.held), Instant.now());
   }
 
-  private boolean round(
-      Supplier<Optional<ContainerFacts>> inspect,
-      java.util.function.Function<ContainerFacts, ProbeTarget> target,
-      Map<String, Instant> held,
-      Map<String, String> lastSeen,
-      ContainerFacts[] last) {
-    ContainerFacts facts =
-        inspect
-            .get()
-            .orElseThrow(
-                () ->
-                    new ServiceFailedException(
-                        service,
-                        "the container of service '"
-                            + service
-                            + "' was removed while jtest waited for it"));
-    last[0] = facts;
-    if (completionIsReadiness) {
-      if (facts.exited()) {
-        if (facts.exitCode() != null && facts.exitCode() == 0) {
-          held.put("completed", Instant.now());
-          return true;
+  /** The rounds of one wait: what held, what was last seen, when each check is due again. */
+  private final class Rounds {
+    private final ContainerView container;
+    private final Function<ContainerFacts, ProbeTarget> target;
+    private final Map<String, Instant> held = new LinkedHashMap<>();
+    private final Map<String, String> lastSeen = new LinkedHashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Long> due = new HashMap<>();
+
+    Rounds(ContainerView container, Function<ContainerFacts, ProbeTarget> target) {
+      this.container = container;
+      this.target = target;
+    }
+
+    /**
+     * One round with the facts {@code facts} gives: whether every condition holds now.
+     *
+     * @param everyCheck whether to probe every pending check, due or not
+     */
+    boolean round(Supplier<Optional<ContainerFacts>> facts, boolean everyCheck) {
+      ContainerFacts now = facts.get().orElseThrow(ReadinessWaiter.this::removed);
+      if (completionIsReadiness) {
+        if (now.exited()) {
+          if (now.exitCode() != null && now.exitCode() == 0) {
+            held.put("completed", Instant.now());
+            return true;
+          }
+          throw exited(now);
         }
-        throw exited(facts);
+        lastSeen.put("completed", "still running");
+        return false;
       }
-      lastSeen.put("completed", "still running");
-      return false;
-    }
-    if (facts.exited()) {
-      throw exited(facts);
-    }
-    if (!facts.running()) {
-      lastSeen.put("running", facts.status());
-      return false;
-    }
-    ProbeTarget probeTarget = target.apply(facts);
-    for (ReadinessCheck check : checks) {
-      if (held.containsKey(check.name())) {
-        continue;
+      if (now.exited()) {
+        throw exited(now);
       }
-      Probe probe;
+      if (!now.running()) {
+        lastSeen.put("running", now.status());
+        return false;
+      }
+      ProbeTarget probeTarget = target.apply(now);
+      for (ReadinessCheck check : checks) {
+        if (held.containsKey(check.name())
+            || (!everyCheck && System.nanoTime() - due.getOrDefault(check.name(), 0L) < 0)) {
+          continue;
+        }
+        Probe probe = probe(check, probeTarget);
+        int attempt = attempts.merge(check.name(), 1, Integer::sum);
+        due.put(
+            check.name(), System.nanoTime() + PollSchedule.after(check.name(), attempt).toNanos());
+        if (probe.ready()) {
+          held.put(check.name(), Instant.now());
+          lastSeen.remove(check.name());
+        } else {
+          lastSeen.put(check.name(), check.describe(probeTarget) + " -> " + probe.detail());
+        }
+      }
+      return held.keySet().containsAll(checks.stream().map(ReadinessCheck::name).toList());
+    }
+
+    private Probe probe(ReadinessCheck check, ProbeTarget probeTarget) {
       try {
-        probe = check.probe(probeTarget);
+        return check.probe(probeTarget);
       } catch (EngineException e) {
         // The container can exit between the inspection and the probe: an exec into it then fails
         // ("No such exec instance"). Say that it exited, not that the engine failed; while it still
         // looks alive, the failure is this round's probe result and the next round looks again.
-        Optional<ContainerFacts> now = inspect.get();
+        Optional<ContainerFacts> now = container.inspect();
         if (now.isEmpty() || now.get().exited()) {
-          throw now.map(this::exited)
-              .orElseGet(
-                  () ->
-                      new ServiceFailedException(
-                          service,
-                          "the container of service '"
-                              + service
-                              + "' was removed while jtest waited for it"));
+          throw now.map(ReadinessWaiter.this::exited).orElseGet(ReadinessWaiter.this::removed);
         }
-        probe = Probe.notYet(e.getMessage());
-      }
-      if (probe.ready()) {
-        held.put(check.name(), Instant.now());
-        lastSeen.remove(check.name());
-      } else {
-        lastSeen.put(check.name(), check.describe(probeTarget) + " -> " + probe.detail());
+        return Probe.notYet(e.getMessage());
       }
     }
-    return held.keySet().containsAll(checks.stream().map(ReadinessCheck::name).toList());
+  }
+
+  private ServiceFailedException removed() {
+    return new ServiceFailedException(
+        service,
+        "the container of service '" + service + "' was removed while jtest waited for it");
   }
 
   private ServiceFailedException exited(ContainerFacts facts) {
@@ -172,9 +191,5 @@ public final class ReadinessWaiter {
         seconds,
         dev.jtest.core.compose.ComposeDurations.format(timeout),
         pending.isEmpty() ? "the container to run" : String.join("; ", pending));
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

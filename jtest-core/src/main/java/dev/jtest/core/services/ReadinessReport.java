@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code target/jtest/readiness.json}: when each service was created, started and ready, and when
- * each of its conditions first held, in milliseconds since the start goal began; and when the steps
- * before the first container ended ({@code phases}), with the moment the goal began ({@code
- * began}), so that a benchmark can place them on its own clock.
+ * {@code target/jtest/readiness.json}: when each service was created, asked to start, started and
+ * ready, and when each of its conditions first held, in milliseconds since the start goal began;
+ * and when the steps before the first container ended ({@code phases}), with the moment the goal
+ * began ({@code began}), so that a benchmark can place them on its own clock.
  */
 final class ReadinessReport {
 
@@ -40,6 +40,7 @@ final class ReadinessReport {
     for (ServiceRuntime service : services) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("created", millis(origin, service.created()));
+      entry.put("starting", millis(origin, service.starting()));
       entry.put("started", millis(origin, service.startedAt()));
       entry.put("ready", millis(origin, service.readyAt()));
       Map<String, Object> conditions = new LinkedHashMap<>();

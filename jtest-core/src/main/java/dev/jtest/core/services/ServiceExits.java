@@ -31,6 +31,7 @@ final class ServiceExits {
   private final Collection<ServiceRuntime> services;
   private final BooleanSupplier removing;
   private final StackListener listener;
+  private final RunEvents events;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   /**
@@ -41,12 +42,14 @@ final class ServiceExits {
       ComposeModel model,
       Collection<ServiceRuntime> services,
       BooleanSupplier removing,
-      StackListener listener) {
+      StackListener listener,
+      RunEvents events) {
     this.engine = engine;
     this.model = model;
     this.services = services;
     this.removing = removing;
     this.listener = listener;
+    this.events = events;
   }
 
   /**
@@ -62,9 +65,12 @@ final class ServiceExits {
       if (service.containerId() == null || ReadinessPlan.isOneShot(model, service.name())) {
         continue;
       }
-      Optional<ContainerFacts> facts;
+      Optional<ContainerFacts> facts = events.known(service.containerId());
       try {
-        facts = engine.inspect(service.containerId());
+        // The engine's events say which containers still run; only the others are inspected.
+        if (facts.isEmpty() || facts.get().exited()) {
+          facts = engine.inspect(service.containerId());
+        }
       } catch (EngineException e) {
         // Only a diagnosis: it must never keep the stack from being stopped.
         listener.detail(service.name() + ": cannot inspect its container: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.core.engine.ContainerFacts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
@@ -28,9 +29,11 @@ public final class ServiceRuntime {
   private volatile String containerName;
   private volatile String imageId;
   private volatile Instant created;
+  private volatile Instant starting;
   private volatile Instant startedAt;
   private volatile Instant readyAt;
   private volatile Closeable follower;
+  private volatile ContainerFacts facts;
   private volatile Map<Integer, Integer> hostPorts = Map.of();
   private volatile Map<String, Instant> conditions = Map.of();
 
@@ -85,6 +88,11 @@ public final class ServiceRuntime {
     return created;
   }
 
+  /** When jtest asked the engine to start its container, or {@code null}. */
+  Instant starting() {
+    return starting;
+  }
+
   /** When its container started, or {@code null}. */
   Instant startedAt() {
     return startedAt;
@@ -122,10 +130,28 @@ public final class ServiceRuntime {
     created = at;
   }
 
+  /**
+   * jtest asks the engine to start its container now; with a dependency, that can be long after the
+   * container was created.
+   */
+  void starting(Instant at) {
+    starting = at;
+  }
+
   /** Its container started; {@code logs} follows its output until closed. */
   void started(Instant at, Closeable logs) {
     startedAt = at;
     follower = logs;
+  }
+
+  /** What the engine said of its container right after it started, or {@code null} before. */
+  ContainerFacts facts() {
+    return facts;
+  }
+
+  /** The engine describes its started container as {@code facts}. */
+  void inspected(ContainerFacts facts) {
+    this.facts = facts;
   }
 
   /** The engine bound these host ports (by container port) for it. */
@@ -160,6 +186,7 @@ public final class ServiceRuntime {
     imageId = container.imageId();
     published(ports);
     created = at;
+    starting = at;
     startedAt = at;
     readyAt = at;
     follower = logs;

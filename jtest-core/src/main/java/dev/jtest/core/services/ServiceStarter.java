@@ -37,6 +37,7 @@ final class ServiceStarter {
   private final GuardedHooks guarded;
   private final Teardown teardown;
   private final StackListener listener;
+  private final RunEvents events;
 
   ServiceStarter(
       Engine engine,
@@ -44,23 +45,23 @@ final class ServiceStarter {
       ServiceHooks hooks,
       GuardedHooks guarded,
       Teardown teardown,
-      StackListener listener) {
+      StackListener listener,
+      RunEvents events) {
     this.engine = engine;
     this.model = model;
     this.hooks = hooks;
     this.guarded = guarded;
     this.teardown = teardown;
     this.listener = listener;
+    this.events = events;
   }
 
   /**
-   * Creates the container of {@code service} from {@code imageId} as {@code requests} maps it,
-   * joins its networks and starts it; cancelled when the stack is being removed meanwhile.
-   *
-   * @throws dev.jtest.core.ConfigurationException when a fixed host port is taken
-   * @throws ServiceFailedException when the engine cannot start it
+   * Creates the container of {@code service} from {@code imageId} as {@code requests} maps it and
+   * joins its networks, ready for {@link #start}; cancelled when the stack is being removed
+   * meanwhile.
    */
-  void createAndStart(ServiceRuntime service, String imageId, ContainerRequests requests) {
+  void create(ServiceRuntime service, String imageId, ContainerRequests requests) {
     if (teardown.aborted()) {
       throw cancelled(service);
     }
@@ -89,12 +90,24 @@ final class ServiceStarter {
     for (String network : requests.laterNetworks(spec)) {
       engine.connectNetwork(id, network, requests.aliases(spec));
     }
-    if (teardown.aborted()) {
-      engine.removeContainer(id);
-      throw cancelled(service);
-    }
+    removeIfAborted(service);
+  }
+
+  /**
+   * Starts the created container of {@code service}; cancelled when the stack is being removed
+   * meanwhile.
+   *
+   * @throws dev.jtest.core.ConfigurationException when a fixed host port is taken
+   * @throws ServiceFailedException when the engine cannot start it
+   */
+  void start(ServiceRuntime service, ContainerRequests requests) {
+    // A container created ahead may wait long for its dependencies; the removal may have begun.
+    removeIfAborted(service);
+    ServiceSpec spec = service.spec();
+    String id = service.containerId();
+    service.starting(Instant.now());
     try {
-      engine.startContainer(id, request.name());
+      engine.startContainer(id, service.containerName());
     } catch (EngineException e) {
       if (e.isPortConflict()) {
         throw PublishedPorts.conflict(spec, e.engineMessage());
@@ -107,10 +120,22 @@ final class ServiceStarter {
     service.started(startedAt, engine.followLogs(id, log::append, log::markEnded));
     ContainerFacts facts = inspectOrFail(spec, id, "vanished right after it started");
     service.published(PublishedPorts.byContainerPort(facts));
+    service.inspected(facts);
     listener.info(
         spec.name()
             + ": started"
             + PublishedPorts.describe(spec, requests.address(), service.hostPorts()));
+  }
+
+  /**
+   * Removes the created container of {@code service} when the stack's removal has begun, which may
+   * have swept the run's containers before this one existed.
+   */
+  private void removeIfAborted(ServiceRuntime service) {
+    if (teardown.aborted()) {
+      engine.removeContainer(service.containerId());
+      throw cancelled(service);
+    }
   }
 
   /**
@@ -122,13 +147,15 @@ final class ServiceStarter {
    */
   void awaitReadiness(ServiceRuntime service) {
     ServiceSpec spec = service.spec();
-    String id = service.containerId();
-    ContainerFacts facts = inspectOrFail(spec, id, "was removed");
+    ContainerFacts facts =
+        service.facts() != null
+            ? service.facts()
+            : inspectOrFail(spec, service.containerId(), "was removed");
     ReadinessPlan plan = ReadinessPlan.of(model, spec, facts);
     try {
       ReadinessWaiter.Outcome outcome =
           plan.waiter(spec.name())
-              .await(() -> engine.inspect(id), current -> new Target(engine, service, current));
+              .await(events.view(service), current -> new Target(engine, service, current));
       service.ready(outcome.conditions(), outcome.ready());
       guarded.ready(service);
     } catch (ServiceFailedException e) {

@@ -130,6 +130,7 @@ public final class Stack {
           spec.name(), new ServiceRuntime(spec, files.newLog(spec.name()), address.host()));
     }
     GuardedHooks guarded = new GuardedHooks(options.hooks(), listener);
+    RunEvents events = new RunEvents(engine, Map.of(RunIdentity.RUN, identity.runId()), listener);
     this.teardown =
         new Teardown(engine, model, services, guarded, identity, files, listener, executor);
     this.images = new ImageResolver(engine, listener, identity.projectId(), options.pullTimeout());
@@ -137,11 +138,13 @@ public final class Stack {
         new Startup(
             services,
             images,
-            new ServiceStarter(engine, model, options.hooks(), guarded, teardown, listener),
+            new ServiceStarter(engine, model, options.hooks(), guarded, teardown, listener, events),
             teardown,
             executor,
-            files.logs());
-    this.exits = new ServiceExits(engine, model, services.values(), teardown::aborted, listener);
+            files,
+            events);
+    this.exits =
+        new ServiceExits(engine, model, services.values(), teardown::aborted, listener, events);
   }
 
   /**

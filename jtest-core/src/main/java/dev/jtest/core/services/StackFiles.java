@@ -73,6 +73,18 @@ final class StackFiles {
   }
 
   /**
+   * What the last ready stack recorded in {@code readiness.json}; empty when none or unreadable.
+   */
+  Map<String, CriticalChains.Recorded> lastReadiness() {
+    try {
+      return CriticalChains.read(
+          StackState.JSON.readTree(workDir.resolve("readiness.json").toFile()));
+    } catch (IOException e) {
+      return Map.of(); // no earlier run, or a damaged file: start in compose file order
+    }
+  }
+
+  /**
    * {@code state.json}: the stack as it runs now, for later goals and builds.
    *
    * @param keep whether it outlives the build ({@code jtest.keepRunning})

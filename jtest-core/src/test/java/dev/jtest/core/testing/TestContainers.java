@@ -84,6 +84,16 @@ public final class TestContainers implements AutoCloseable {
     return Collections.synchronizedList(new ArrayList<>());
   }
 
+  /** A healthcheck every 200 ms that passes once {@code file} exists, and fails 50 times first. */
+  public static HealthSpec healthyOnceExists(String file) {
+    return new HealthSpec(
+        List.of("CMD-SHELL", "test -f " + file),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(5),
+        null,
+        50);
+  }
+
   public static PortSpec randomPort(int containerPort) {
     return new PortSpec("127.0.0.1", null, containerPort, "tcp", null);
   }
