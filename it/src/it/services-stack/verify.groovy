@@ -13,7 +13,8 @@ def readiness = new JsonSlurper().parse(new File(jtest, 'readiness.json'))
 def api = readiness.services.api, db = readiness.services.db, echo = readiness.services.echo
 assert api.starting >= db.ready : "api asked to start at ${api.starting} ms before db was ready at ${db.ready} ms"
 assert api.created < db.ready : "api's container is created while db warms up (created ${api.created} ms, db ready ${db.ready} ms)"
-assert echo.ready < db.ready : "echo (independent) should be ready before db's 2 s start-up ends"
+// Structural, not a race: echo's readiness also depends on how busy the machine is.
+assert echo.starting < db.ready : "echo (independent) was asked to start at ${echo.starting} ms, after db was ready at ${db.ready} ms"
 assert db.conditions.healthcheck != null
 assert new File(jtest, 'logs/db.log').text.contains('db: loading') && api.conditions.http != null && echo.conditions.http != null
 assert readiness.ready >= api.ready
