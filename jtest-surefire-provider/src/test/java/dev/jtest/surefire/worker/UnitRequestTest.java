@@ -34,16 +34,27 @@ class UnitRequestTest {
   }
 
   @Test
-  void selectsANestedClassForItsTests() {
-    String nested = A + "/[nested-class:Inner]";
+  void selectsTheTestsOfAClassWithNestedOnesOneByOne() {
+    String nested = A + "/[nested-class:Inner]/[method:m()]";
 
-    assertThat(ids(UnitRequest.selectors(List.of(nested + "/[method:m()]"))))
-        .containsExactly(nested);
+    assertThat(ids(UnitRequest.selectors(List.of(A + "/[method:y()]", nested))))
+        .containsExactly(A + "/[method:y()]", nested);
+  }
+
+  @Test
+  void selectsOneInvocationOfAParameterizedTestItselfNotItsClass() {
+    // A rerun asks for invocation #3 only: selecting the class would run every invocation.
+    String third = A + "/[test-template:t(int)]/[test-template-invocation:#3]";
+
+    assertThat(ids(UnitRequest.selectors(List.of(third, A + "/[method:y()]", B + "/[method:x()]"))))
+        .containsExactly(third, A + "/[method:y()]", B);
   }
 
   @Test
   void keepsTheUnitsTestsAndEverythingBelowAWholeClassUnit() {
-    var filter = UnitRequest.keepOnly(Set.of(A + "/[method:y()]", B));
+    var filter =
+        UnitRequest.keepOnly(
+            Set.of(A + "/[method:y()]", B), Set.of(UniqueId.parse(A), UniqueId.parse(B)));
 
     assertThat(filter.apply(descriptor(A + "/[method:y()]")).included()).isTrue();
     assertThat(filter.apply(descriptor(A + "/[method:other()]")).included()).isFalse();
@@ -55,11 +66,18 @@ class UnitRequestTest {
   @Test
   void keepsAParameterizedTestsTemplateWithItsInvocations() {
     String template = A + "/[test-template:t(int)]";
-    var filter = UnitRequest.keepOnly(Set.of(template));
+    var filter = UnitRequest.keepOnly(Set.of(template), Set.of(UniqueId.parse(A)));
 
     assertThat(filter.apply(descriptor(template)).included()).isTrue();
     assertThat(filter.apply(descriptor(template + "/[test-template-invocation:#1]")).included())
         .isTrue();
+  }
+
+  @Test
+  void leavesWhatWasSelectedByUniqueIdToTheEngine() {
+    var filter = UnitRequest.keepOnly(Set.of(A + "/[method:y()]"), Set.of());
+
+    assertThat(filter.apply(descriptor(A + "/[method:other()]")).included()).isTrue();
   }
 
   private static List<String> ids(List<DiscoverySelector> selectors) {
