@@ -38,13 +38,29 @@ public abstract class Dispatcher {
    * pull}, and JUnit's cost per launcher request (tens of milliseconds in a cold worker JVM) is
    * paid a logarithmic number of times instead of once per test.
    *
-   * <p>The queue holds each class's units together ({@link #byClassLongestFirst}): a launcher
-   * request discovers every class it touches again, which for a suite of thousands of fast tests in
-   * deep abstract hierarchies costs more than running them, so a batch covers whole classes
-   * wherever it can and a class is split only where a batch ends.
+   * <p>A class is handed out test by test only when its tests are a large part of the run (more
+   * than 1/(4W) of the expected work); a shorter class goes to one worker whole. Split over
+   * workers, a class runs its {@code @BeforeAll} on each (a fixture that fails once then passes
+   * would be reported twice), and a launcher request discovers every class it touches again, which
+   * for thousands of fast tests in deep abstract hierarchies costs more than running them; a short
+   * class gains nothing from being split. The queue keeps each class's units together.
    */
   public static Dispatcher load(List<WorkUnit> units, int workers) {
-    return new Pull(byClassLongestFirst(units), workers);
+    return new Pull(shortClassesWhole(units, workers), workers);
+  }
+
+  /** {@link #load}'s queue: long classes unit by unit, short ones as one unit, longest first. */
+  static List<WorkUnit> shortClassesWhole(List<WorkUnit> units, int workers) {
+    double longClass = total(units) / (4.0 * Math.max(1, workers));
+    List<WorkUnit> pieces = new ArrayList<>();
+    for (List<WorkUnit> group : classGroups(units)) {
+      if (total(group) > longClass || group.stream().anyMatch(WorkUnit::serial)) {
+        pieces.addAll(group);
+      } else {
+        pieces.add(WorkUnit.merge(group));
+      }
+    }
+    return byClassLongestFirst(pieces);
   }
 
   /**

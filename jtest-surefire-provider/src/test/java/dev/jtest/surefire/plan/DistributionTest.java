@@ -84,11 +84,12 @@ class DistributionTest {
   }
 
   @Test
-  void loadPullsSingleMethodsLongestFirstToWhicheverWorkerIsFree() {
-    // Longest first: b1 6, a1 4, a2 4, d1 2, c1 1, i1 1; each batch is one method here, as none
-    // fits in 1/(2W) of what is queued next to a longer one.
+  void loadPullsLongClassesMethodByMethodAndShortOnesWholeLongestFirst() {
+    // A (8 ms) and B (6 ms) are more than 1/(4W) of the 18 ms: their tests go one by one; C with
+    // C$Inner (2 ms) and D (2 ms) go whole. Longest first: b1 6, a1 4, a2 4, D 2, C 2; each batch
+    // is one piece here, as none fits in 1/(2W) of what is queued next to a longer one.
     assertThat(run(Distribution.LOAD, 2, MILLIS))
-        .containsExactly(List.of("b1", "d1", "c1"), List.of("a1", "a2", "i1"));
+        .containsExactly(List.of("b1", "d1", "c1", "i1"), List.of("a1", "a2"));
   }
 
   @Test
