@@ -52,15 +52,24 @@ public abstract class Dispatcher {
   /** {@link #load}'s queue: long classes unit by unit, short ones as one unit, longest first. */
   static List<WorkUnit> shortClassesWhole(List<WorkUnit> units, int workers) {
     double longClass = total(units) / (4.0 * Math.max(1, workers));
-    List<WorkUnit> pieces = new ArrayList<>();
+    return byClassLongestFirst(pieces(units, longClass).stream().map(WorkUnit::merge).toList());
+  }
+
+  /**
+   * What is handed out together: each class's units whole, except a class whose expected total is
+   * over {@code limit}, whose units go one by one. Longest first.
+   */
+  static List<List<WorkUnit>> pieces(List<WorkUnit> units, double limit) {
+    List<List<WorkUnit>> pieces = new ArrayList<>();
     for (List<WorkUnit> group : classGroups(units)) {
-      if (total(group) > longClass || group.stream().anyMatch(WorkUnit::serial)) {
-        pieces.addAll(group);
+      if (total(group) > limit) {
+        group.forEach(unit -> pieces.add(List.of(unit)));
       } else {
-        pieces.add(WorkUnit.merge(group));
+        pieces.add(group);
       }
     }
-    return byClassLongestFirst(pieces);
+    pieces.sort(Comparator.comparingDouble(Dispatcher::total).reversed());
+    return pieces;
   }
 
   /**
@@ -184,18 +193,8 @@ public abstract class Dispatcher {
       for (int w = 0; w < workers; w++) {
         assigned.add(new ArrayList<>());
       }
-      double share = total(units) / workers;
       // Whole classes by LPT, largest first; a class bigger than a worker's share unit by unit.
-      List<List<WorkUnit>> pieces = new ArrayList<>();
-      for (List<WorkUnit> group : classGroups(units)) {
-        if (total(group) > share) {
-          group.forEach(unit -> pieces.add(List.of(unit)));
-        } else {
-          pieces.add(group);
-        }
-      }
-      pieces.sort(Comparator.comparingDouble(Dispatcher::total).reversed());
-      for (List<WorkUnit> piece : pieces) {
+      for (List<WorkUnit> piece : pieces(units, total(units) / workers)) {
         int least = 0;
         for (int w = 1; w < workers; w++) {
           if (load[w] < load[least]) {
