@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --no-build) build=; shift ;;
-    scheduling|ready|coverage|provider|reports|shards|suite|hidden) parts+=("$1"); shift ;;
-    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports|shards|suite|hidden]..." >&2; exit 2 ;;
+    scheduling|ready|coverage|provider|reports|shards|suite|hidden|demo) parts+=("$1"); shift ;;
+    *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports|shards|suite|hidden|demo]..." >&2; exit 2 ;;
   esac
 done
 [ ${#parts[@]} -gt 0 ] || parts=(scheduling ready coverage provider hidden)
@@ -32,7 +32,7 @@ wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 say() { printf '[bench] %s\n' "$*"; }
 started=$(date +%s)
 
-if wants ready || wants coverage || wants hidden; then
+if wants ready || wants coverage || wants hidden || wants demo; then
   bash docker/engine.sh
 fi
 if wants ready && ! command -v docker-compose >/dev/null 2>&1; then
@@ -58,6 +58,7 @@ for part in "${parts[@]}"; do
     shards) python3 bench/shards.py --runs "$runs" --no-build ;;
     suite) python3 bench/suite.py --runs "$runs" ;;
     hidden) python3 bench/hidden.py --runs "$runs" ;;
+    demo) python3 bench/demo.py --runs "$runs" ;;
   esac
 done
 say "done in $(( ($(date +%s) - started) / 60 )) min; results in bench/results/"
