@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param name the container name
  * @param image the image reference or id
- * @param hostName the container's host name
+ * @param hostName the container's host name, or {@code null} where the network mode gives it
  * @param command replaces the image's CMD
  * @param entrypoint replaces the image's ENTRYPOINT
  * @param environment {@code KEY=value} entries

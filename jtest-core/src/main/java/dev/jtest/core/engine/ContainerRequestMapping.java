@@ -47,9 +47,11 @@ final class ContainerRequestMapping {
             .withMounts(mounts(request))
             .withNetworkMode(request.network());
     IdentityMapping.fill(host, request.identity());
+    if (request.hostName() != null) {
+      command.withHostName(request.hostName());
+    }
     command
         .withName(request.name())
-        .withHostName(request.hostName())
         .withLabels(request.labels())
         .withEnv(request.environment())
         .withExposedPorts(exposed)

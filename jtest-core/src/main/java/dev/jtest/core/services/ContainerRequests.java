@@ -84,9 +84,7 @@ record ContainerRequests(
     return new ContainerRequest(
         containerName(spec),
         imageId,
-        settings.hostname() != null || settings.networkMode() != null
-            ? settings.hostname()
-            : spec.name(),
+        hostName(spec),
         spec.command(),
         spec.entrypoint(),
         environment,
@@ -111,6 +109,19 @@ record ContainerRequests(
     return ip.equals(port.hostIp())
         ? port
         : new PortSpec(ip, port.hostPort(), port.containerPort(), port.protocol(), port.location());
+  }
+
+  /**
+   * The container's host name: {@code hostname}, else the service's name; none in a network mode
+   * that takes it from elsewhere (the host's, the other container's).
+   */
+  private static String hostName(ServiceSpec spec) {
+    IdentitySpec settings = spec.identity();
+    if (settings.hostname() != null) {
+      return settings.hostname();
+    }
+    String mode = settings.networkMode();
+    return mode == null || mode.equals("bridge") || mode.equals("none") ? spec.name() : null;
   }
 
   /** The container's name: {@code jtest-<run>-<service>}. */

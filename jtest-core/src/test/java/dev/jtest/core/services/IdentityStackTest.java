@@ -89,8 +89,8 @@ class IdentityStackTest {
         assertThat(hosts).contains("10.0.0.5\tdb.local").contains("::1\tv6.local");
         String resolv = run(engine, stack, "web", "cat /etc/resolv.conf");
         assertThat(resolv).contains("corp.example.test").contains("ndots:3");
-        // The main process's stdin is the pseudo-terminal the engine allocated.
-        assertThat(run(engine, stack, "web", "readlink /proc/1/fd/0")).contains("/dev/pts/");
+        // The main process writes to the pseudo-terminal the engine allocated.
+        assertThat(run(engine, stack, "web", "readlink /proc/1/fd/1")).contains("/dev/pts/");
         // The link's alias and the container_name both name db, as they do under compose.
         String db = run(engine, stack, "db", "hostname -i").strip();
         assertThat(run(engine, stack, "web", "getent hosts database")).contains(db);
@@ -120,7 +120,7 @@ class IdentityStackTest {
 
       assertThat(failure)
           .isInstanceOf(ConfigurationException.class)
-          .hasMessageContaining("compose.yaml:3: service 'api'")
+          .hasMessageContaining("compose.yaml:2: service 'api'")
           .hasMessageContaining("'jtest-selftest/never-pulled:404' is not on the engine")
           .hasMessageContaining("pull_policy: never");
     }
