@@ -155,6 +155,7 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
         () -> {
           ComposeModel model = ComposeLoader.load(files, System.getenv(), active);
           model.warnings().forEach(warning -> getLog().warn("jtest: " + warning));
+          model.notes().forEach(note -> getLog().info("jtest: " + note));
           return model;
         });
   }

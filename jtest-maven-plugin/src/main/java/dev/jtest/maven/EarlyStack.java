@@ -123,6 +123,7 @@ public final class EarlyStack implements AutoCloseable {
         return;
       }
       model.warnings().forEach(lines::warn);
+      model.notes().forEach(lines::info);
       Engine engine = Engine.connect(EngineEndpoint.fromEnvironment());
       Stack stack;
       try {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param networks the top-level networks, always including {@code default}
  * @param warnings one line per thing jtest ignores (file, line, key)
  * @param fingerprint a digest of the effective model, to tell whether a kept stack still matches
+ * @param notes one info line per key jtest accepts but does differently (file, line, key, what
+ *     jtest does instead)
  */
 public record ComposeModel(
     List<Path> files,
@@ -22,7 +24,8 @@ public record ComposeModel(
     Map<String, VolumeSpec> volumes,
     Map<String, NetworkSpec> networks,
     List<String> warnings,
-    String fingerprint) {
+    String fingerprint,
+    List<String> notes) {
 
   /** A top-level volume; an external one is used as it is and never removed. */
   public record VolumeSpec(String name, boolean external, String externalName) {}

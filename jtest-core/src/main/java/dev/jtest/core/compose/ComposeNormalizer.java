@@ -1,6 +1,7 @@
 package dev.jtest.core.compose;
 
 import dev.jtest.core.Suggestions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,24 @@ final class ComposeNormalizer {
           "stop_signal",
           "profiles",
           "networks",
-          JtestExtension.KEY);
+          JtestExtension.KEY,
+          "provider",
+          "hostname",
+          "domainname",
+          "extra_hosts",
+          "dns",
+          "dns_search",
+          "dns_opt",
+          "mac_address",
+          "stdin_open",
+          "tty",
+          "platform",
+          "pull_policy",
+          "links",
+          "volumes_from",
+          "network_mode",
+          "label_file",
+          "annotations");
 
   static final String SERVICE = "a mapping of keys such as image: or build:";
   static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";
@@ -90,12 +108,14 @@ final class ComposeNormalizer {
     for (Map.Entry<String, Located> entry : service.mapping(SERVICE).entrySet()) {
       String key = entry.getKey();
       Located value = entry.getValue();
+      if (AcceptedKeys.KEYS.contains(key)) {
+        // Kept for ModelParser, which says in one info line what jtest does instead.
+        out.put(key, value);
+        continue;
+      }
       if (!SERVICE_KEYS.contains(key)) {
         if (!key.startsWith("x-")) {
-          String why =
-              key.equals("container_name")
-                  ? " (jtest names containers jtest-<run id>-<service> so that runs never collide)"
-                  : Suggestions.didYouMean(key, SERVICE_KEYS);
+          String why = Suggestions.didYouMean(key, SERVICE_KEYS);
           warnings.add(
               value.location()
                   + ": service '"
@@ -114,6 +134,7 @@ final class ComposeNormalizer {
             case "depends_on" -> normalizeDependsOn(value);
             case "networks" -> normalizeNetworks(value);
             case "env_file" -> normalizeEnvFiles(value, dir);
+            case "label_file" -> normalizePaths(value, dir);
             case "volumes" -> normalizeVolumes(value, dir);
             case "tmpfs" -> texts(value, "a path or a list of paths");
             case JtestExtension.KEY -> {
@@ -208,6 +229,11 @@ final class ComposeNormalizer {
     return Located.ofMapping(out, value.location(), value.path());
   }
 
+  /**
+   * {@code env_file} as a list of absolute paths, or of {@code {path, format}} for a file in {@code
+   * raw} format; a file marked {@code required: false} that does not exist is left out, as compose
+   * does.
+   */
   private static Located normalizeEnvFiles(Located value, Path dir) {
     String expected = "a path or a list of paths (or of {path: …} mappings)";
     List<Located> items = value.isText() ? List.of(value) : value.list(expected);
@@ -218,7 +244,45 @@ final class ComposeNormalizer {
       if (path == null) {
         throw item.mismatch("a path, or a mapping with 'path'");
       }
-      files.add(Located.ofText(resolve(dir, path), file.location(), file.path()));
+      Located resolved = Located.ofText(resolve(dir, path), file.location(), file.path());
+      if (!item.isMapping()) {
+        files.add(resolved);
+        continue;
+      }
+      Located requiredNode = item.get("required");
+      String required = requiredNode.text(ServiceParser.BOOLEAN);
+      if (required != null
+          && !required.equalsIgnoreCase("true")
+          && !required.equalsIgnoreCase("false")) {
+        throw requiredNode.error("env_file required must be true or false, not '" + required + "'");
+      }
+      if ("false".equalsIgnoreCase(required) && !Files.exists(Path.of(resolved.text()))) {
+        continue;
+      }
+      Located format = item.get("format");
+      String name = format.text("a format name");
+      if (name == null || name.equals(".env")) {
+        files.add(resolved);
+      } else if (name.equals("raw")) {
+        files.add(
+            Located.ofMapping(
+                Map.of("path", resolved, "format", format), item.location(), item.path()));
+      } else {
+        throw format.error(
+            "env_file format '"
+                + name
+                + "' is not supported: leave 'format' out for compose's"
+                + " .env format, or use raw for values taken as they are");
+      }
+    }
+    return Located.ofList(files, value.location(), value.path());
+  }
+
+  /** A path or a list of paths ({@code label_file}), each made absolute. */
+  private static Located normalizePaths(Located value, Path dir) {
+    List<Located> files = new ArrayList<>();
+    for (Located item : texts(value, "a path or a list of paths").list("a list")) {
+      files.add(Located.ofText(resolve(dir, item.text()), item.location(), item.path()));
     }
     return Located.ofList(files, value.location(), value.path());
   }

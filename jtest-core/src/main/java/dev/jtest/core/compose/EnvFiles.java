@@ -19,6 +19,17 @@ final class EnvFiles {
    * @param where who named the file, for the message when it is missing
    */
   static Map<String, String> read(Path file, String where) {
+    return read(file, where, false);
+  }
+
+  /**
+   * The variables in {@code file}.
+   *
+   * @param where who named the file, for the message when it is missing
+   * @param rawValues whether values are taken as they are ({@code format: raw}): no quotes removed,
+   *     no comment cut off
+   */
+  static Map<String, String> read(Path file, String where, boolean rawValues) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
@@ -47,6 +58,10 @@ final class EnvFiles {
       }
       String key = line.substring(0, equals).strip();
       String value = line.substring(equals + 1).strip();
+      if (rawValues) {
+        variables.put(key, value);
+        continue;
+      }
       if (value.length() >= 2
           && (value.charAt(0) == '"' || value.charAt(0) == '\'')
           && value.charAt(value.length() - 1) == value.charAt(0)) {

@@ -3,6 +3,7 @@ package dev.jtest.core.compose;
 import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.Suggestions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +37,15 @@ final class ModelParser {
       List<String> warnings,
       String fingerprint) {
     Map<String, ServiceSpec> all = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
     document
         .get("services")
         .mapping("a mapping of service names")
-        .forEach((name, body) -> all.put(name, ServiceParser.parse(name, body)));
+        .forEach(
+            (name, body) -> {
+              all.put(name, ServiceParser.parse(name, body));
+              notes.addAll(AcceptedKeys.notes(name, body));
+            });
     String fileNames = String.join(", ", files.stream().map(f -> "" + f.getFileName()).toList());
     Set<String> declared = new TreeSet<>();
     all.values().forEach(service -> declared.addAll(service.profiles()));
@@ -90,6 +96,9 @@ final class ModelParser {
         }
       }
     }
+    for (ServiceSpec service : enabled.values()) {
+      checkReferences(service, all);
+    }
     DependencyGraph.of(enabled);
     Map<String, ComposeModel.VolumeSpec> volumes = volumes(document.get("volumes"));
     Map<String, ComposeModel.NetworkSpec> networks = networks(document.get("networks"));
@@ -125,7 +134,46 @@ final class ModelParser {
         volumes,
         networks,
         List.copyOf(warnings),
-        fingerprint);
+        fingerprint,
+        List.copyOf(notes));
+  }
+
+  /**
+   * The services that {@code links}, {@code volumes_from} and {@code network_mode: service:} name
+   * exist: each is a dependency too ({@link ServiceParser}), which would otherwise be reported as
+   * an unknown {@code depends_on}.
+   */
+  private static void checkReferences(ServiceSpec service, Map<String, ServiceSpec> all) {
+    IdentitySpec identity = service.identity();
+    Map<String, String> references = new LinkedHashMap<>();
+    identity.links().keySet().forEach(target -> references.put(target, "links"));
+    identity.volumesFrom().stream()
+        .filter(source -> !source.container())
+        .forEach(source -> references.put(source.source(), "volumes_from"));
+    if (identity.networkService() != null) {
+      references.put(identity.networkService(), "network_mode");
+    }
+    references.forEach(
+        (target, key) -> {
+          if (!all.containsKey(target)) {
+            throw ComposeLoader.error(
+                service.location(),
+                service.name(),
+                "'"
+                    + key
+                    + "' names service '"
+                    + target
+                    + "', which the file does not declare"
+                    + Suggestions.didYouMean(target, all.keySet())
+                    + (key.equals("links")
+                        ? ""
+                        : ": use container:NAME for a container outside the run"));
+          }
+          if (target.equals(service.name())) {
+            throw ComposeLoader.error(
+                service.location(), service.name(), "'" + key + "' names the service itself");
+          }
+        });
   }
 
   private static Map<String, ComposeModel.VolumeSpec> volumes(Located declared) {

@@ -32,14 +32,17 @@ final class ServiceParser {
     Location at = body.location();
     String image = body.get("image").text();
     BuildSpec build = build(body.get("build"), name);
+    if (!body.get("provider").isNull()) {
+      throw ComposeLoader.error(
+          at,
+          name,
+          "is managed by a provider ('provider:'), which jtest cannot start: give the tests a"
+              + " compose file without it, or a service with an image in its place");
+    }
     if (image == null && build == null) {
       throw ComposeLoader.error(at, name, "has neither 'image' nor 'build': add one of them");
     }
-    Map<String, String> environment = new LinkedHashMap<>();
-    for (Located file : body.get("env_file").list("a list of paths")) {
-      environment.putAll(
-          EnvFiles.read(Path.of(file.text()), file.location() + ": service '" + name + "'"));
-    }
+    Map<String, String> environment = fromFiles(body.get("env_file"), name);
     body.get("environment")
         .mapping(ComposeNormalizer.LIST_OR_DICT)
         .forEach(
@@ -65,7 +68,22 @@ final class ServiceParser {
     body.get("depends_on")
         .mapping(ComposeNormalizer.NAMES)
         .forEach((dependency, spec) -> dependsOn.put(dependency, condition(spec.get("condition"))));
+    IdentitySpec identity = IdentityParser.parse(body);
+    // As compose: a linked service, one whose volumes are mounted, one whose network is shared,
+    // starts first, so that its container exists when this one is created.
+    List<String> implied = new ArrayList<>(identity.links().keySet());
+    identity.volumesFrom().stream()
+        .filter(source -> !source.container())
+        .forEach(source -> implied.add(source.source()));
+    if (identity.networkService() != null) {
+      implied.add(identity.networkService());
+    }
+    implied.forEach(
+        dependency -> dependsOn.putIfAbsent(dependency, DependencyCondition.SERVICE_STARTED));
     Map<String, String> labels = new LinkedHashMap<>();
+    // A label file's bare KEY is a label with an empty value, as docker run --label-file reads it.
+    fromFiles(body.get("label_file"), name)
+        .forEach((key, value) -> labels.put(key, value == null ? "" : value));
     body.get("labels")
         .mapping(ComposeNormalizer.LIST_OR_DICT)
         .forEach((key, value) -> labels.put(key, value.isNull() ? "" : value.text()));
@@ -94,7 +112,23 @@ final class ServiceParser {
         body.get("profiles").texts("a list of profile names"),
         networks,
         JtestExtension.readiness(extension, at),
-        JtestExtension.values(extension));
+        JtestExtension.values(extension),
+        identity);
+  }
+
+  /** The variables of the {@code env_file} or {@code label_file} paths {@code files}, in order. */
+  private static Map<String, String> fromFiles(Located files, String service) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (Located file : files.list("a list of paths")) {
+      // The normaliser leaves a mapping only for a file in raw format.
+      Located path = file.isMapping() ? file.get("path") : file;
+      variables.putAll(
+          EnvFiles.read(
+              Path.of(path.text()),
+              path.location() + ": service '" + service + "'",
+              file.isMapping()));
+    }
+    return variables;
   }
 
   /** A port as {@link PortParser} takes it: the short form's text, or the long form's fields. */

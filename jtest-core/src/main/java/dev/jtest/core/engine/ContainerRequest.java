@@ -1,6 +1,7 @@
 package dev.jtest.core.engine;
 
 import dev.jtest.core.compose.HealthSpec;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.Map;
  *
  * @param name the container name
  * @param image the image reference or id
- * @param hostName the container's host name
+ * @param hostName the container's host name, or {@code null} where the network mode gives it
  * @param command replaces the image's CMD
  * @param entrypoint replaces the image's ENTRYPOINT
  * @param environment {@code KEY=value} entries
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param healthcheck the healthcheck, or {@code null} for the image's
  * @param stopSignal the signal that asks the process to stop
  * @param stopGracePeriod how long a stop waits before SIGKILL
+ * @param identity domain name, hosts, DNS, terminal, platform, links, volumes from other
+ *     containers, network mode and annotations, every service already named by its container
  */
 public record ContainerRequest(
     String name,
@@ -45,4 +48,5 @@ public record ContainerRequest(
     List<String> aliases,
     HealthSpec healthcheck,
     String stopSignal,
-    Duration stopGracePeriod) {}
+    Duration stopGracePeriod,
+    IdentitySpec identity) {}

@@ -46,14 +46,21 @@ final class ContainerRequestMapping {
             .withPortBindings(bindings)
             .withMounts(mounts(request))
             .withNetworkMode(request.network());
+    IdentityMapping.fill(host, request.identity());
+    if (request.hostName() != null) {
+      command.withHostName(request.hostName());
+    }
     command
         .withName(request.name())
-        .withHostName(request.hostName())
         .withLabels(request.labels())
         .withEnv(request.environment())
         .withExposedPorts(exposed)
-        .withHostConfig(host)
-        .withAliases(request.aliases());
+        .withHostConfig(host);
+    // No endpoint settings where the network mode is not a network (none, host, container:…).
+    if (!request.aliases().isEmpty()) {
+      command.withAliases(request.aliases());
+    }
+    IdentityMapping.fill(command, request.identity());
     if (request.command() != null) {
       command.withCmd(request.command());
     }

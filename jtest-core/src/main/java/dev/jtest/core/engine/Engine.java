@@ -97,7 +97,15 @@ public final class Engine implements AutoCloseable {
 
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
   public void pullImage(String reference, Duration timeout) {
-    images.pull(reference, timeout);
+    images.pull(reference, null, timeout);
+  }
+
+  /**
+   * Pulls {@code reference} for {@code platform} ({@code linux/arm64}; {@code null} for the
+   * engine's own), giving up after {@code timeout}.
+   */
+  public void pullImage(String reference, String platform, Duration timeout) {
+    images.pull(reference, platform, timeout);
   }
 
   /** Removes an image; one still in use, or already gone, is left alone. */

@@ -18,4 +18,23 @@ public record EngineInfo(
     String minApiVersion,
     String os,
     String kernel,
-    String storageDriver) {}
+    String storageDriver) {
+
+  /**
+   * Whether the engine speaks API {@code minimum} ({@code 1.43}) or newer; an engine whose version
+   * does not read as MAJOR.MINOR is taken to speak it, and left to say otherwise itself.
+   */
+  public boolean apiAtLeast(String minimum) {
+    if (apiVersion == null) {
+      return true;
+    }
+    try {
+      String[] have = apiVersion.split("\\.");
+      String[] want = minimum.split("\\.");
+      int major = Integer.compare(Integer.parseInt(have[0]), Integer.parseInt(want[0]));
+      return major != 0 ? major > 0 : Integer.parseInt(have[1]) >= Integer.parseInt(want[1]);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return true;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -113,16 +114,16 @@ final class Images {
   }
 
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
-  void pull(String reference, Duration timeout) {
+  void pull(String reference, String platform, Duration timeout) {
     String operation = "pull image " + reference;
     QuietCallback<PullResponseItem> callback = new QuietCallback<>();
     boolean done;
     try {
-      done =
-          client
-              .pullImageCmd(reference)
-              .exec(callback)
-              .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      PullImageCmd pull = client.pullImageCmd(reference);
+      if (platform != null) {
+        pull.withPlatform(platform);
+      }
+      done = pull.exec(callback).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       throw EngineFailures.interrupted(operation, e);
     } catch (RuntimeException e) {

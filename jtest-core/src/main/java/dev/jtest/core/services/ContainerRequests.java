@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
@@ -47,6 +48,15 @@ record ContainerRequests(
    * others are joined afterwards ({@link #laterNetworks}).
    */
   ContainerRequest request(ServiceSpec spec, String imageId, ServiceHooks.Adjustment adjustment) {
+    return request(spec, imageId, adjustment, true);
+  }
+
+  /**
+   * {@link #request(ServiceSpec, String, ServiceHooks.Adjustment)}, without the service's
+   * annotations when the engine cannot take them ({@code annotations} is false: API before 1.43).
+   */
+  ContainerRequest request(
+      ServiceSpec spec, String imageId, ServiceHooks.Adjustment adjustment, boolean annotations) {
     Map<String, String> env = new LinkedHashMap<>(spec.environment());
     env.putAll(adjustment.environment());
     List<String> environment = new ArrayList<>();
@@ -70,10 +80,11 @@ record ContainerRequests(
         mounts.add(mount);
       }
     }
+    IdentitySpec settings = spec.identity();
     return new ContainerRequest(
         containerName(spec),
         imageId,
-        spec.name(),
+        hostName(spec),
         spec.command(),
         spec.entrypoint(),
         environment,
@@ -83,11 +94,14 @@ record ContainerRequests(
         spec.expose(),
         ports,
         copyBinds ? RemoteBinds.mounted(mounts) : mounts,
-        networks.get(spec.networks().get(0)),
-        aliases(spec),
+        settings.networkMode() != null
+            ? networkMode(settings)
+            : networks.get(spec.networks().get(0)),
+        settings.networkMode() != null ? List.of() : aliases(spec),
         spec.healthcheck(),
         spec.stopSignal(),
-        spec.stopGracePeriod());
+        spec.stopGracePeriod(),
+        engineIdentity(annotations ? settings : settings.withoutAnnotations()));
   }
 
   private PortSpec bound(PortSpec port) {
@@ -97,19 +111,78 @@ record ContainerRequests(
         : new PortSpec(ip, port.hostPort(), port.containerPort(), port.protocol(), port.location());
   }
 
+  /**
+   * The container's host name: {@code hostname}, else the service's name; none in a network mode
+   * that takes it from elsewhere (the host's, the other container's).
+   */
+  private static String hostName(ServiceSpec spec) {
+    IdentitySpec settings = spec.identity();
+    if (settings.hostname() != null) {
+      return settings.hostname();
+    }
+    String mode = settings.networkMode();
+    return mode == null || mode.equals("bridge") || mode.equals("none") ? spec.name() : null;
+  }
+
   /** The container's name: {@code jtest-<run>-<service>}. */
   String containerName(ServiceSpec spec) {
     return identity.resourceName(spec.name());
   }
 
+  /**
+   * The service's identity settings as the engine takes them: the services that links and {@code
+   * volumes_from} name become the containers of this run.
+   */
+  private IdentitySpec engineIdentity(IdentitySpec settings) {
+    Map<String, String> links = new LinkedHashMap<>();
+    settings.links().forEach((service, alias) -> links.put(identity.resourceName(service), alias));
+    List<IdentitySpec.VolumesFrom> volumesFrom = new ArrayList<>();
+    for (IdentitySpec.VolumesFrom source : settings.volumesFrom()) {
+      volumesFrom.add(
+          source.container()
+              ? source
+              : new IdentitySpec.VolumesFrom(
+                  identity.resourceName(source.source()), true, source.readOnly()));
+    }
+    return new IdentitySpec(
+        settings.hostname(),
+        settings.domainname(),
+        settings.extraHosts(),
+        settings.dns(),
+        settings.dnsSearch(),
+        settings.dnsOptions(),
+        settings.macAddress(),
+        settings.stdinOpen(),
+        settings.tty(),
+        settings.platform(),
+        settings.pullPolicy(),
+        links,
+        volumesFrom,
+        networkMode(settings),
+        settings.annotations(),
+        settings.containerName());
+  }
+
+  /** {@code network_mode} as the engine takes it: {@code service:db} is the run's db container. */
+  private String networkMode(IdentitySpec settings) {
+    String service = settings.networkService();
+    return service == null ? settings.networkMode() : "container:" + identity.resourceName(service);
+  }
+
   /** The engine names of the networks the container joins after its creation, in file order. */
   List<String> laterNetworks(ServiceSpec spec) {
+    if (spec.identity().networkMode() != null) {
+      return List.of();
+    }
     return spec.networks().subList(1, spec.networks().size()).stream().map(networks::get).toList();
   }
 
   /** The names the container answers to on each of its networks. */
   List<String> aliases(ServiceSpec spec) {
-    return List.of(spec.name());
+    String containerName = spec.identity().containerName();
+    return containerName == null || containerName.equals(spec.name())
+        ? List.of(spec.name())
+        : List.of(spec.name(), containerName);
   }
 
   /** The engine volume of compose volume {@code name}: its own name when external. */

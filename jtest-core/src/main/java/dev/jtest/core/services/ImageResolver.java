@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.ConfigurationException;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineException;
@@ -124,26 +125,50 @@ final class ImageResolver {
     return id;
   }
 
+  /**
+   * The image as {@code pull_policy} says: pulled on every run when {@code always}, never pulled
+   * when {@code never}, otherwise pulled only when the engine does not have it.
+   */
   private String findOrPull(ServiceSpec spec) {
-    Optional<String> present = lookedUp(spec.image()).map(ImageFacts::id);
+    IdentitySpec.PullPolicy policy = spec.identity().pullPolicy();
+    Optional<String> present =
+        policy == IdentitySpec.PullPolicy.ALWAYS
+            ? Optional.empty()
+            : lookedUp(spec.image()).map(ImageFacts::id);
     if (present.isPresent()) {
       return present.get();
     }
-    listener.info(spec.name() + ": pulling image " + spec.image());
-    try {
-      engine.pullImage(spec.image(), pullTimeout);
-    } catch (EngineException e) {
-      throw new ConfigurationException(
-          spec.location()
-              + ": service '"
-              + spec.name()
-              + "': image '"
+    if (policy == IdentitySpec.PullPolicy.NEVER) {
+      throw imageError(
+          spec,
+          "is not on the engine and pull_policy: never forbids pulling it: pull or load it first"
+              + " (docker pull "
               + spec.image()
-              + "' is not on the engine and cannot be pulled ("
+              + "), or remove pull_policy");
+    }
+    listener.info(
+        spec.name()
+            + ": pulling image "
+            + spec.image()
+            + (policy == IdentitySpec.PullPolicy.ALWAYS ? " (pull_policy: always)" : ""));
+    try {
+      engine.pullImage(spec.image(), spec.identity().platform(), pullTimeout);
+    } catch (EngineException e) {
+      throw imageError(
+          spec,
+          (policy == IdentitySpec.PullPolicy.ALWAYS
+                  ? "cannot be pulled, as pull_policy: always asks ("
+                  : "is not on the engine and cannot be pulled (")
               + e.engineMessage()
               + "): build or load it first, or give the service a 'build:' section");
     }
     return engine.findImage(spec.image()).map(ImageFacts::id).orElse(spec.image());
+  }
+
+  /** "compose.yaml:3: service 'api': image 'x' " + {@code what}. */
+  private static ConfigurationException imageError(ServiceSpec spec, String what) {
+    return new ConfigurationException(
+        spec.location() + ": service '" + spec.name() + "': image '" + spec.image() + "' " + what);
   }
 
   /** The image as {@link #lookUpAhead} found it, or as the engine says now. */

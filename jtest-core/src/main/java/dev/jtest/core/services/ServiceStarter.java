@@ -8,6 +8,7 @@ import dev.jtest.core.engine.ContainerFile;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineException;
+import dev.jtest.core.engine.EngineInfo;
 import dev.jtest.core.engine.ExecResult;
 import dev.jtest.core.readiness.ProbeTarget;
 import dev.jtest.core.readiness.ReadinessWaiter;
@@ -38,6 +39,9 @@ final class ServiceStarter {
   private final Teardown teardown;
   private final StackListener listener;
   private final RunEvents events;
+
+  /** The engine API that takes a container's annotations. */
+  static final String ANNOTATIONS_API = "1.43";
 
   ServiceStarter(
       Engine engine,
@@ -70,7 +74,8 @@ final class ServiceStarter {
         hooks == ServiceHooks.NONE
             ? ServiceHooks.Adjustment.NONE
             : hooks.prepare(spec, engine.imageConfig(imageId));
-    ContainerRequest request = requests.request(spec, imageId, adjustment);
+    ContainerRequest request =
+        requests.request(spec, imageId, adjustment, annotationsSupported(spec));
     String id = engine.createContainer(request);
     service.created(id, request.name(), Instant.now());
     if (!adjustment.files().isEmpty()) {
@@ -91,6 +96,31 @@ final class ServiceStarter {
       engine.connectNetwork(id, network, requests.aliases(spec));
     }
     removeIfAborted(service);
+  }
+
+  /**
+   * Whether the engine can take the service's {@code annotations} (API 1.43, Docker 24); says once
+   * for the service that they are left out when it cannot. Asks the engine only for a service that
+   * has some.
+   */
+  private boolean annotationsSupported(ServiceSpec spec) {
+    if (spec.identity().annotations().isEmpty()) {
+      return true;
+    }
+    EngineInfo info = engine.info();
+    if (info.apiAtLeast(ANNOTATIONS_API)) {
+      return true;
+    }
+    listener.warn(
+        spec.location()
+            + ": service '"
+            + spec.name()
+            + "': annotations need engine API "
+            + ANNOTATIONS_API
+            + " or newer (Docker 24+), this engine speaks "
+            + info.apiVersion()
+            + ": the container is created without them; upgrade the engine to apply them");
+    return false;
   }
 
   /**

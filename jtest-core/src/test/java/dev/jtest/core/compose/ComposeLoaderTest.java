@@ -265,7 +265,8 @@ class ComposeLoaderTest {
 
     assertThatThrownBy(() -> load(Map.of(), file))
         .hasMessageStartingWith(
-            "dependency cycle: a -> b -> c -> a (a at compose.yaml:2, b at compose.yaml:3, c at compose.yaml:4)");
+            "dependency cycle: a -> b -> c -> a (a at compose.yaml:2, b at compose.yaml:3, c at"
+                + " compose.yaml:4)");
   }
 
   @Test
@@ -326,7 +327,7 @@ class ComposeLoaderTest {
             services:
               web:
                 image: x
-                deploy: {replicas: 2}
+                pre_start: []
                 x-team: ignored-silently
                 x-jtest:
                   wiat: {http: /}
@@ -335,7 +336,8 @@ class ComposeLoaderTest {
     assertThat(load(Map.of(), file).warnings())
         .containsExactly(
             "compose.yaml:1: top-level key 'secrets' is not supported by jtest and is ignored",
-            "compose.yaml:5: service 'web': key 'deploy' is not supported by jtest and is ignored",
+            "compose.yaml:5: service 'web': key 'pre_start' is not supported by jtest and is"
+                + " ignored",
             "compose.yaml:8: service 'web': x-jtest key 'wiat' is unknown and ignored (known:"
                 + " cleanup, coverage, coverage-excludes, coverage-includes, wait)");
   }

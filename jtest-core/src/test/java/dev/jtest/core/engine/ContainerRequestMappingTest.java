@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import dev.jtest.core.compose.HealthSpec;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
@@ -168,6 +169,71 @@ class ContainerRequestMappingTest {
     assertThat(check.get("Timeout").asLong()).isEqualTo(3_000_000_000L);
   }
 
+  @Test
+  void setsHostsDnsTerminalLinksVolumesFromAndAnnotations() {
+    IdentitySpec identity =
+        new IdentitySpec(
+            "web",
+            "example.test",
+            List.of("db.local:10.0.0.5", "gw:host-gateway", "v6:::1"),
+            List.of("9.9.9.9"),
+            List.of("example.test"),
+            List.of("ndots:2"),
+            "02:42:ac:11:00:02",
+            true,
+            true,
+            "linux/amd64",
+            IdentitySpec.PullPolicy.MISSING,
+            Map.of("jtest-ab12-db", "database"),
+            List.of(
+                new IdentitySpec.VolumesFrom("jtest-ab12-data", true, true),
+                new IdentitySpec.VolumesFrom("other", true, false)),
+            null,
+            Map.of("com.example.team", "qa"),
+            null);
+
+    CreateContainerCmd command = fill(app(null, null, null, null, null, null, identity));
+    JsonNode body = json(command);
+
+    assertThat(body.get("Domainname").asText()).isEqualTo("example.test");
+    assertThat(body.get("MacAddress").asText()).isEqualTo("02:42:ac:11:00:02");
+    assertThat(body.get("Tty").asBoolean()).isTrue();
+    assertThat(body.get("OpenStdin").asBoolean()).isTrue();
+    assertThat(command.getPlatform()).isEqualTo("linux/amd64");
+    JsonNode host = body.get("HostConfig");
+    assertThat(host.get("ExtraHosts"))
+        .extracting(JsonNode::asText)
+        .containsExactly("db.local:10.0.0.5", "gw:host-gateway", "v6:::1");
+    assertThat(host.get("Dns")).extracting(JsonNode::asText).containsExactly("9.9.9.9");
+    assertThat(host.get("DnsSearch")).extracting(JsonNode::asText).containsExactly("example.test");
+    assertThat(host.get("DnsOptions")).extracting(JsonNode::asText).containsExactly("ndots:2");
+    assertThat(host.get("Links"))
+        .extracting(JsonNode::asText)
+        .containsExactly("jtest-ab12-db:database");
+    assertThat(host.get("VolumesFrom"))
+        .extracting(JsonNode::asText)
+        .containsExactly("jtest-ab12-data:ro", "other:rw");
+    assertThat(host.at("/Annotations/com.example.team").asText()).isEqualTo("qa");
+  }
+
+  @Test
+  void leavesIdentityToTheEngineWhenNothingIsSet() {
+    CreateContainerCmd command = fill(request(List.of(), List.of(), List.of(), null));
+    JsonNode body = json(command);
+
+    assertThat(body.hasNonNull("Domainname")).isFalse();
+    assertThat(body.hasNonNull("MacAddress")).isFalse();
+    assertThat(body.path("Tty").asBoolean(false)).isFalse();
+    assertThat(command.getPlatform()).isNull();
+    assertThat(
+            body.at("/HostConfig/ExtraHosts").isMissingNode()
+                || body.at("/HostConfig/ExtraHosts").isNull())
+        .isTrue();
+    assertThat(
+            body.at("/HostConfig/Links").isMissingNode() || body.at("/HostConfig/Links").isNull())
+        .isTrue();
+  }
+
   private static ContainerRequest request(
       List<PortSpec> ports, List<Integer> exposed, List<MountSpec> mounts, HealthSpec health) {
     return new ContainerRequest(
@@ -187,16 +253,18 @@ class ContainerRequestMappingTest {
         List.of("db", "database"),
         health,
         null,
-        null);
+        null,
+        IdentitySpec.NONE);
   }
 
-  private static ContainerRequest overriding(
+  private static ContainerRequest app(
       List<String> command,
       List<String> entrypoint,
       String workingDir,
       String user,
       String stopSignal,
-      Duration stopGracePeriod) {
+      Duration stopGracePeriod,
+      IdentitySpec identity) {
     return new ContainerRequest(
         "jtest-ab12-app",
         "app:1",
@@ -214,7 +282,19 @@ class ContainerRequestMappingTest {
         List.of("app"),
         null,
         stopSignal,
-        stopGracePeriod);
+        stopGracePeriod,
+        identity);
+  }
+
+  private static ContainerRequest overriding(
+      List<String> command,
+      List<String> entrypoint,
+      String workingDir,
+      String user,
+      String stopSignal,
+      Duration stopGracePeriod) {
+    return app(
+        command, entrypoint, workingDir, user, stopSignal, stopGracePeriod, IdentitySpec.NONE);
   }
 
   private static CreateContainerCmd fill(ContainerRequest request) {

@@ -146,6 +146,74 @@ class ContainerRequestsTest {
     assertThat(request.network()).isEqualTo("jtest-ab12cd34-default");
   }
 
+  /** The requests of a model whose services link, share volumes and share a network stack. */
+  private static Map<String, ContainerRequest> linked(Path dir, boolean annotations)
+      throws Exception {
+    ComposeModel linked =
+        ComposeText.load(
+            dir,
+            """
+            services:
+              db: {image: x, container_name: legacy-db}
+              web:
+                image: x
+                hostname: webhost
+                tty: true
+                links: ["db:database"]
+                volumes_from: ["db:ro", "container:outside"]
+                annotations: {team: qa}
+                networks: [default, back]
+              sidecar: {image: x, network_mode: "service:web"}
+            networks:
+              back: {}
+            """);
+    ContainerRequests requests =
+        new ContainerRequests(
+            RUN,
+            false,
+            linked.volumes(),
+            Map.of("default", "jtest-ab12cd34-default", "back", "jtest-ab12cd34-back"));
+    Map<String, ContainerRequest> out = new java.util.LinkedHashMap<>();
+    linked
+        .services()
+        .forEach(
+            (name, spec) ->
+                out.put(
+                    name,
+                    requests.request(spec, "sha256:x", ServiceHooks.Adjustment.NONE, annotations)));
+    return out;
+  }
+
+  @Test
+  void linksAndVolumesFromNameTheRunsContainersAndContainerNameIsAnAlias() throws Exception {
+    Map<String, ContainerRequest> requests = linked(dir, true);
+
+    ContainerRequest web = requests.get("web");
+    assertThat(web.hostName()).isEqualTo("webhost");
+    assertThat(web.identity().tty()).isTrue();
+    assertThat(web.identity().links()).containsExactly(Map.entry("jtest-ab12cd34-db", "database"));
+    assertThat(web.identity().volumesFrom())
+        .containsExactly(
+            new dev.jtest.core.compose.IdentitySpec.VolumesFrom("jtest-ab12cd34-db", true, true),
+            new dev.jtest.core.compose.IdentitySpec.VolumesFrom("outside", true, false));
+    assertThat(web.identity().annotations()).containsExactly(Map.entry("team", "qa"));
+    assertThat(requests.get("db").aliases()).containsExactly("db", "legacy-db");
+  }
+
+  @Test
+  void aServiceSharingAnotherOnesNetworkJoinsNoNetworkAndHasNoAliasOrHostName() throws Exception {
+    ContainerRequest sidecar = linked(dir, true).get("sidecar");
+
+    assertThat(sidecar.network()).isEqualTo("container:jtest-ab12cd34-web");
+    assertThat(sidecar.aliases()).isEmpty();
+    assertThat(sidecar.hostName()).isNull();
+  }
+
+  @Test
+  void leavesAnnotationsOutForAnEngineThatCannotTakeThem() throws Exception {
+    assertThat(linked(dir, false).get("web").identity().annotations()).isEmpty();
+  }
+
   @Test
   void environmentIsTheServicesWithTheHooksEntriesReplacingIt() throws Exception {
     ServiceHooks.Adjustment adjustment =

@@ -1,6 +1,7 @@
 package dev.jtest.core.testing;
 
 import dev.jtest.core.compose.DependencyCondition;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.compose.ServiceSpec;
@@ -84,6 +85,7 @@ public final class Specs {
         List.of(),
         List.of("default"),
         WaitSpec.none(),
-        extension);
+        extension,
+        IdentitySpec.NONE);
   }
 }

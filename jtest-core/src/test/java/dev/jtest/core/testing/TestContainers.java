@@ -1,6 +1,7 @@
 package dev.jtest.core.testing;
 
 import dev.jtest.core.compose.HealthSpec;
+import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.PortSpec;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
@@ -72,7 +73,8 @@ public final class TestContainers implements AutoCloseable {
                 List.of(),
                 health,
                 null,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                IdentitySpec.NONE));
     containers.add(id);
     engine.startContainer(id, name);
     followers.add(engine.followLogs(id, log::add, () -> {}));
