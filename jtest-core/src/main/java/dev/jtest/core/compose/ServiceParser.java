@@ -72,6 +72,11 @@ final class ServiceParser {
     Set<String> networkNames =
         body.get("networks").mapping("a list of names or a mapping of names").keySet();
     List<String> networks = networkNames.isEmpty() ? List.of("default") : List.copyOf(networkNames);
+    ResourceSpec resources = ResourceParser.parse(body);
+    // compose starts the service whose IPC or PID namespace this one joins first.
+    resources
+        .sharedServices()
+        .forEach(shared -> dependsOn.putIfAbsent(shared, DependencyCondition.SERVICE_STARTED));
     Located extension = body.get(JtestExtension.KEY);
     return new ServiceSpec(
         name,
@@ -94,7 +99,8 @@ final class ServiceParser {
         body.get("profiles").texts("a list of profile names"),
         networks,
         JtestExtension.readiness(extension, at),
-        JtestExtension.values(extension));
+        JtestExtension.values(extension),
+        resources);
   }
 
   /** A port as {@link PortParser} takes it: the short form's text, or the long form's fields. */

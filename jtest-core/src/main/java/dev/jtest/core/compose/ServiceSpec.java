@@ -29,6 +29,7 @@ import java.util.Map;
  * @param networks the networks the service joins; {@code default} when the file names none
  * @param readiness jtest's readiness conditions from {@code x-jtest.wait}
  * @param extension the whole {@code x-jtest} mapping, for capabilities that read more of it
+ * @param resources limits, privileges and namespaces ({@code cap_add}, {@code mem_limit}, …)
  */
 public record ServiceSpec(
     String name,
@@ -51,7 +52,8 @@ public record ServiceSpec(
     List<String> profiles,
     List<String> networks,
     WaitSpec readiness,
-    Map<String, Object> extension) {
+    Map<String, Object> extension,
+    ResourceSpec resources) {
 
   /**
    * The service's port by the endpoint contract's first-port rule (its first published TCP port),

@@ -3,6 +3,7 @@ package dev.jtest.core.engine;
 import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param healthcheck the healthcheck, or {@code null} for the image's
  * @param stopSignal the signal that asks the process to stop
  * @param stopGracePeriod how long a stop waits before SIGKILL
+ * @param resources limits, privileges and namespaces; IPC and PID modes name containers, not
+ *     services
  */
 public record ContainerRequest(
     String name,
@@ -45,4 +48,5 @@ public record ContainerRequest(
     List<String> aliases,
     HealthSpec healthcheck,
     String stopSignal,
-    Duration stopGracePeriod) {}
+    Duration stopGracePeriod,
+    ResourceSpec resources) {}

@@ -46,6 +46,7 @@ final class ContainerRequestMapping {
             .withPortBindings(bindings)
             .withMounts(mounts(request))
             .withNetworkMode(request.network());
+    ResourceMapping.fill(host, request.resources());
     command
         .withName(request.name())
         .withHostName(request.hostName())

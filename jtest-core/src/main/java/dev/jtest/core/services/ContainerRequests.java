@@ -87,7 +87,8 @@ record ContainerRequests(
         aliases(spec),
         spec.healthcheck(),
         spec.stopSignal(),
-        spec.stopGracePeriod());
+        spec.stopGracePeriod(),
+        spec.resources().joining(identity::resourceName));
   }
 
   private PortSpec bound(PortSpec port) {

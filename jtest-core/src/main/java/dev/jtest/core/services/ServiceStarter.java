@@ -71,7 +71,8 @@ final class ServiceStarter {
             ? ServiceHooks.Adjustment.NONE
             : hooks.prepare(spec, engine.imageConfig(imageId));
     ContainerRequest request = requests.request(spec, imageId, adjustment);
-    String id = engine.createContainer(request);
+    String id =
+        engine.createContainer(request, warning -> listener.warn(spec.name() + ": " + warning));
     service.created(id, request.name(), Instant.now());
     if (!adjustment.files().isEmpty()) {
       engine.copyToContainer(id, adjustment.files());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.ComposeLoader;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
@@ -216,7 +217,8 @@ class StackPreludeTest {
                 List.of(),
                 null,
                 null,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                ResourceSpec.NONE));
     engine.startContainer(id, name);
     return id;
   }

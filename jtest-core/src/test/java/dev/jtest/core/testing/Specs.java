@@ -3,6 +3,7 @@ package dev.jtest.core.testing;
 import dev.jtest.core.compose.DependencyCondition;
 import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.compose.WaitSpec;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ public final class Specs {
         List.of(),
         List.of("default"),
         WaitSpec.none(),
-        extension);
+        extension,
+        ResourceSpec.NONE);
   }
 }

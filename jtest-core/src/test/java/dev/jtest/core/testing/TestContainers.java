@@ -2,6 +2,7 @@ package dev.jtest.core.testing;
 
 import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
@@ -72,7 +73,8 @@ public final class TestContainers implements AutoCloseable {
                 List.of(),
                 health,
                 null,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                ResourceSpec.NONE));
     containers.add(id);
     engine.startContainer(id, name);
     followers.add(engine.followLogs(id, log::add, () -> {}));
