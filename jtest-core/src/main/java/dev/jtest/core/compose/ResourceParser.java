@@ -8,14 +8,10 @@ import static dev.jtest.core.compose.ComposeScalars.pattern;
 import static dev.jtest.core.compose.ComposeScalars.toInt;
 import static dev.jtest.core.compose.ComposeScalars.whole;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,61 +20,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads a service's resource, privilege and namespace keys into a {@link ResourceSpec}, checking
- * each value as {@code docker compose} and the engine would, so that a value the engine would
- * refuse fails before anything starts, with file, line, service, key, value and the accepted forms.
+ * Reads a service's resource, privilege and namespace keys into a {@link ResourceSpec} (privileges
+ * through {@link PrivilegeParser}), checking each value as {@code docker compose} and the engine
+ * would, so that a value the engine would refuse fails before anything starts, with file, line,
+ * service, key, value and the accepted forms.
  */
 final class ResourceParser {
 
-  private static final String CAPABILITY = "a capability such as NET_ADMIN, CAP_SYS_TIME or ALL";
   private static final String MAPPING_OF_TEXTS = "a mapping of names to values";
-
-  /** Linux capabilities as the engine knows them (capabilities(7)), and {@code ALL}. */
-  private static final Set<String> CAPABILITIES =
-      new TreeSet<>(
-          List.of(
-              "ALL",
-              "AUDIT_CONTROL",
-              "AUDIT_READ",
-              "AUDIT_WRITE",
-              "BLOCK_SUSPEND",
-              "BPF",
-              "CHECKPOINT_RESTORE",
-              "CHOWN",
-              "DAC_OVERRIDE",
-              "DAC_READ_SEARCH",
-              "FOWNER",
-              "FSETID",
-              "IPC_LOCK",
-              "IPC_OWNER",
-              "KILL",
-              "LEASE",
-              "LINUX_IMMUTABLE",
-              "MAC_ADMIN",
-              "MAC_OVERRIDE",
-              "MKNOD",
-              "NET_ADMIN",
-              "NET_BIND_SERVICE",
-              "NET_BROADCAST",
-              "NET_RAW",
-              "PERFMON",
-              "SETFCAP",
-              "SETGID",
-              "SETPCAP",
-              "SETUID",
-              "SYS_ADMIN",
-              "SYS_BOOT",
-              "SYS_CHROOT",
-              "SYSLOG",
-              "SYS_MODULE",
-              "SYS_NICE",
-              "SYS_PACCT",
-              "SYS_PTRACE",
-              "SYS_RAWIO",
-              "SYS_RESOURCE",
-              "SYS_TIME",
-              "SYS_TTY_CONFIG",
-              "WAKE_ALARM"));
 
   /** The ulimits the engine can set (Docker's list; {@code as} it leaves out). */
   private static final Set<String> ULIMITS =
@@ -132,11 +81,11 @@ final class ResourceParser {
     Long pids = consistent(body.get("pids_limit"), limits.get("pids"), v -> whole(v, -1L, null));
     Long nanoCpus = consistent(body.get("cpus"), limits.get("cpus"), ComposeScalars::cpus);
     return new ResourceSpec(
-        capabilities(body.get("cap_add")),
-        capabilities(body.get("cap_drop")),
+        PrivilegeParser.capabilities(body.get("cap_add")),
+        PrivilegeParser.capabilities(body.get("cap_drop")),
         flag(body.get("privileged"), false),
         flag(body.get("read_only"), false),
-        securityOptions(body.get("security_opt")),
+        PrivilegeParser.securityOptions(body.get("security_opt")),
         sysctls(body.get("sysctls")),
         ulimits(body.get("ulimits")),
         bytes(body.get("shm_size")),
@@ -231,65 +180,6 @@ final class ResourceParser {
               + ") differ: keep one of them, as docker compose refuses both");
     }
     return deployed != null ? deployed : direct;
-  }
-
-  private static List<String> capabilities(Located value) {
-    List<String> names = new ArrayList<>();
-    for (Located item : value.list("a list of capabilities")) {
-      String text = item.text(CAPABILITY);
-      String name = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-      name = name.startsWith("CAP_") ? name.substring(4) : name;
-      if (!CAPABILITIES.contains(name)) {
-        throw item.mismatch(CAPABILITY, "known capabilities: " + String.join(", ", CAPABILITIES));
-      }
-      names.add(name);
-    }
-    return List.copyOf(names);
-  }
-
-  /**
-   * Security options as the engine takes them; {@code seccomp=<file>} is read into its JSON, as
-   * docker compose does, relative to the compose file.
-   */
-  private static List<String> securityOptions(Located value) {
-    String expected =
-        "an option such as no-new-privileges:true, seccomp=unconfined or label=disable";
-    List<String> options = new ArrayList<>();
-    for (Located item : value.list("a list of security options")) {
-      String option = item.text(expected);
-      if (option == null) {
-        throw item.mismatch(expected);
-      }
-      if (option.equals("systempaths=unconfined")) {
-        throw item.error(
-            "security_opt 'systempaths=unconfined' is not supported by jtest (the engine client it"
-                + " uses cannot unmask /proc and /sys): remove it, or use privileged: true");
-      }
-      String[] parts = option.split("[=:]", 2);
-      if (parts.length == 1 && !option.equals("no-new-privileges")) {
-        throw item.mismatch(expected);
-      }
-      if (parts[0].equals("seccomp") && !Set.of("unconfined", "builtin").contains(parts[1])) {
-        options.add("seccomp=" + seccompProfile(item, parts[1]));
-      } else {
-        options.add(option);
-      }
-    }
-    return List.copyOf(options);
-  }
-
-  private static String seccompProfile(Located item, String file) {
-    Path path = item.location().file().toAbsolutePath().getParent().resolve(file).normalize();
-    try {
-      return Files.readString(path);
-    } catch (IOException e) {
-      throw item.error(
-          "security_opt seccomp profile "
-              + path
-              + " cannot be read ("
-              + e.getMessage()
-              + "): fix the path, relative to the compose file");
-    }
   }
 
   /** {@code sysctls}, a mapping after normalisation (the list form included). */
