@@ -9,13 +9,24 @@ import java.util.Set;
 
 /**
  * Merges normalised compose documents as {@code docker compose -f a -f b} does: mappings merge key
- * by key, later scalars win, {@code ports}, {@code expose}, {@code env_file} and {@code tmpfs}
- * append, {@code volumes} merge by target path, and every other list (command, entrypoint,
- * healthcheck test, profiles) is replaced. A merged mapping takes the place of the later file's.
+ * by key, later scalars win, {@code ports}, {@code expose}, {@code env_file}, {@code tmpfs}, {@code
+ * cap_add}, {@code cap_drop}, {@code security_opt}, {@code devices} and {@code group_add} append,
+ * {@code volumes} merge by target path, and every other list (command, entrypoint, healthcheck
+ * test, profiles) is replaced. A merged mapping takes the place of the later file's.
  */
 final class ComposeMerger {
 
-  private static final Set<String> APPENDED = Set.of("ports", "expose", "env_file", "tmpfs");
+  private static final Set<String> APPENDED =
+      Set.of(
+          "ports",
+          "expose",
+          "env_file",
+          "tmpfs",
+          "cap_add",
+          "cap_drop",
+          "security_opt",
+          "devices",
+          "group_add");
 
   private ComposeMerger() {}
 

@@ -11,10 +11,10 @@ import java.util.Set;
 
 /**
  * Brings one compose file to the canonical form the merge works on: {@code environment}, {@code
- * labels}, {@code depends_on} and {@code networks} as mappings; {@code build} as a mapping; bind
- * sources, build contexts and env files as absolute paths resolved against this file's directory;
- * volumes in long form. Every value it reshapes is read through {@link Located}'s typed accessors;
- * the values it passes on as they are, {@link ServiceParser} reads the same way.
+ * labels}, {@code sysctls}, {@code depends_on} and {@code networks} as mappings; {@code build} as a
+ * mapping; bind sources, build contexts and env files as absolute paths resolved against this
+ * file's directory; volumes in long form. Every value it reshapes is read through {@link Located}'s
+ * typed accessors; the values it passes on as they are, {@link ServiceParser} reads the same way.
  */
 final class ComposeNormalizer {
 
@@ -56,7 +56,40 @@ final class ComposeNormalizer {
           "volumes_from",
           "network_mode",
           "label_file",
-          "annotations");
+          "annotations",
+          "cap_add",
+          "cap_drop",
+          "privileged",
+          "read_only",
+          "security_opt",
+          "sysctls",
+          "ulimits",
+          "shm_size",
+          "init",
+          "mem_limit",
+          "mem_reservation",
+          "memswap_limit",
+          "mem_swappiness",
+          "oom_kill_disable",
+          "oom_score_adj",
+          "cpus",
+          "cpu_shares",
+          "cpu_quota",
+          "cpu_period",
+          "cpuset",
+          "pids_limit",
+          "deploy",
+          "devices",
+          "group_add",
+          "ipc",
+          "pid",
+          "uts",
+          "userns_mode",
+          "cgroup",
+          "cgroup_parent",
+          "storage_opt",
+          "runtime",
+          "blkio_config");
 
   static final String SERVICE = "a mapping of keys such as image: or build:";
   static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";
@@ -110,6 +143,9 @@ final class ComposeNormalizer {
       Located value = entry.getValue();
       if (AcceptedKeys.KEYS.contains(key)) {
         // Kept for ModelParser, which says in one info line what jtest does instead.
+        if (key.equals("deploy")) {
+          ResourceParser.warnIgnored(name, value, warnings);
+        }
         out.put(key, value);
         continue;
       }
@@ -130,7 +166,7 @@ final class ComposeNormalizer {
       Located normalized =
           switch (key) {
             case "build" -> normalizeBuild(value, dir);
-            case "environment", "labels" -> toMap(value);
+            case "environment", "labels", "sysctls" -> toMap(value);
             case "depends_on" -> normalizeDependsOn(value);
             case "networks" -> normalizeNetworks(value);
             case "env_file" -> normalizeEnvFiles(value, dir);

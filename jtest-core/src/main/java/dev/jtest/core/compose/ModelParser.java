@@ -98,6 +98,19 @@ final class ModelParser {
     }
     for (ServiceSpec service : enabled.values()) {
       checkReferences(service, all);
+      for (String shared : service.resources().sharedServices()) {
+        if (!all.containsKey(shared)) {
+          throw ComposeLoader.error(
+              service.location(),
+              service.name(),
+              "'ipc' or 'pid' is 'service:"
+                  + shared
+                  + "', which is not a service of "
+                  + fileNames
+                  + ": name one of "
+                  + sorted(all.keySet()));
+        }
+      }
     }
     DependencyGraph.of(enabled);
     Map<String, ComposeModel.VolumeSpec> volumes = volumes(document.get("volumes"));

@@ -90,6 +90,11 @@ final class ServiceParser {
     Set<String> networkNames =
         body.get("networks").mapping("a list of names or a mapping of names").keySet();
     List<String> networks = networkNames.isEmpty() ? List.of("default") : List.copyOf(networkNames);
+    ResourceSpec resources = ResourceParser.parse(body);
+    // compose starts the service whose IPC or PID namespace this one joins first.
+    resources
+        .sharedServices()
+        .forEach(shared -> dependsOn.putIfAbsent(shared, DependencyCondition.SERVICE_STARTED));
     Located extension = body.get(JtestExtension.KEY);
     return new ServiceSpec(
         name,
@@ -113,7 +118,8 @@ final class ServiceParser {
         networks,
         JtestExtension.readiness(extension, at),
         JtestExtension.values(extension),
-        identity);
+        identity,
+        resources);
   }
 
   /** The variables of the {@code env_file} or {@code label_file} paths {@code files}, in order. */

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param extension the whole {@code x-jtest} mapping, for capabilities that read more of it
  * @param identity its names, hosts, DNS, terminal, platform, pull policy and what it shares with
  *     other containers ({@link IdentitySpec#NONE} when the file sets none of them)
+ * @param resources limits, privileges and namespaces ({@code cap_add}, {@code mem_limit}, …)
  */
 public record ServiceSpec(
     String name,
@@ -54,7 +55,8 @@ public record ServiceSpec(
     List<String> networks,
     WaitSpec readiness,
     Map<String, Object> extension,
-    IdentitySpec identity) {
+    IdentitySpec identity,
+    ResourceSpec resources) {
 
   /**
    * The service's port by the endpoint contract's first-port rule (its first published TCP port),

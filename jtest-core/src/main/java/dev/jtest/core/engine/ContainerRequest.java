@@ -4,6 +4,7 @@ import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param stopGracePeriod how long a stop waits before SIGKILL
  * @param identity domain name, hosts, DNS, terminal, platform, links, volumes from other
  *     containers, network mode and annotations, every service already named by its container
+ * @param resources limits, privileges and namespaces; IPC and PID modes name containers, not
+ *     services
  */
 public record ContainerRequest(
     String name,
@@ -49,4 +52,5 @@ public record ContainerRequest(
     HealthSpec healthcheck,
     String stopSignal,
     Duration stopGracePeriod,
-    IdentitySpec identity) {}
+    IdentitySpec identity,
+    ResourceSpec resources) {}

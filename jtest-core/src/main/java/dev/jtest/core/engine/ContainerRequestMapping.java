@@ -50,6 +50,7 @@ final class ContainerRequestMapping {
     if (request.hostName() != null) {
       command.withHostName(request.hostName());
     }
+    ResourceMapping.fill(host, request.resources());
     command
         .withName(request.name())
         .withLabels(request.labels())

@@ -2,15 +2,19 @@ package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import dev.jtest.core.JtestException;
+import dev.jtest.core.compose.ResourceSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The engine's containers through their life: created, joined, started, inspected, ended. */
 final class Containers {
@@ -21,14 +25,41 @@ final class Containers {
     this.client = client;
   }
 
-  /** Creates a container, not yet started, and returns its id. */
-  String create(ContainerRequest request) {
+  /**
+   * Creates a container, not yet started, and returns its id; {@code warnings} hears each setting
+   * the engine accepted but could not apply.
+   */
+  String create(ContainerRequest request, Consumer<String> warnings) {
+    if (request.resources().devices().stream().anyMatch(ResourceSpec.Device::cdi)) {
+      Optional<String> why = ResourceMapping.unsupported(request.resources(), apiVersion());
+      if (why.isPresent()) {
+        throw new JtestException("cannot create container " + request.name() + ": " + why.get());
+      }
+    }
     CreateContainerCmd command =
         ContainerRequestMapping.fill(client.createContainerCmd(request.image()), request);
+    CreateContainerResponse response;
     try {
-      return command.exec().getId();
+      response = command.exec();
     } catch (RuntimeException e) {
       throw EngineFailures.failure("create container " + request.name(), e);
+    }
+    if (response.getWarnings() != null) {
+      for (String warning : response.getWarnings()) {
+        if (warning != null && !warning.isBlank()) {
+          warnings.accept(ResourceMapping.explain(warning.strip()));
+        }
+      }
+    }
+    return response.getId();
+  }
+
+  /** The API version the engine speaks, e.g. {@code 1.41}. */
+  private String apiVersion() {
+    try {
+      return client.versionCmd().exec().getApiVersion();
+    } catch (RuntimeException e) {
+      throw EngineFailures.failure("read the engine's version", e);
     }
   }
 

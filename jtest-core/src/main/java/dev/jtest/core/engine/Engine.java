@@ -122,7 +122,17 @@ public final class Engine implements AutoCloseable {
 
   /** Creates a container, not yet started. */
   public String createContainer(ContainerRequest request) {
-    return containers.create(request);
+    return containers.create(request, warning -> {});
+  }
+
+  /**
+   * Creates a container, not yet started; {@code warnings} hears each setting the engine accepted
+   * but could not apply on its host, named by its compose key where jtest knows it.
+   *
+   * @throws dev.jtest.core.JtestException when the request needs a newer engine (a CDI device)
+   */
+  public String createContainer(ContainerRequest request, Consumer<String> warnings) {
+    return containers.create(request, warnings);
   }
 
   /** Joins a created container to a further network. */

@@ -101,7 +101,8 @@ record ContainerRequests(
         spec.healthcheck(),
         spec.stopSignal(),
         spec.stopGracePeriod(),
-        engineIdentity(annotations ? settings : settings.withoutAnnotations()));
+        engineIdentity(annotations ? settings : settings.withoutAnnotations()),
+        spec.resources().joining(identity::resourceName));
   }
 
   private PortSpec bound(PortSpec port) {

@@ -76,7 +76,8 @@ final class ServiceStarter {
             : hooks.prepare(spec, engine.imageConfig(imageId));
     ContainerRequest request =
         requests.request(spec, imageId, adjustment, annotationsSupported(spec));
-    String id = engine.createContainer(request);
+    String id =
+        engine.createContainer(request, warning -> listener.warn(spec.name() + ": " + warning));
     service.created(id, request.name(), Instant.now());
     if (!adjustment.files().isEmpty()) {
       engine.copyToContainer(id, adjustment.files());

@@ -11,6 +11,7 @@ import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.MountSpec;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,8 +235,247 @@ class ContainerRequestMappingTest {
         .isTrue();
   }
 
+  @Test
+  void setsEveryResourcePrivilegeAndNamespaceSettingOnTheHostConfig() {
+    ResourceSpec spec =
+        new ResourceSpec(
+            List.of("NET_ADMIN", "SYS_TIME"),
+            List.of("MKNOD"),
+            true,
+            true,
+            List.of("no-new-privileges:true"),
+            Map.of("net.core.somaxconn", "1024"),
+            Map.of("nofile", new ResourceSpec.Ulimit(20000, 40000)),
+            64L * 1024 * 1024,
+            true,
+            256L * 1024 * 1024,
+            128L * 1024 * 1024,
+            512L * 1024 * 1024,
+            10L,
+            false,
+            -500,
+            1_500_000_000L,
+            512,
+            50_000L,
+            100_000L,
+            "0",
+            100L,
+            List.of(new ResourceSpec.Device("/dev/null", "/dev/mynull", "rw")),
+            List.of("mail", "1234"),
+            "container:jtest-ab12-db",
+            "host",
+            "host",
+            "host",
+            "private",
+            "jtest-parent",
+            Map.of("size", "1G"),
+            "runc",
+            new ResourceSpec.Blkio(
+                300,
+                Map.of("/dev/sda", 400),
+                Map.of("/dev/sdb", 12L * 1024 * 1024),
+                Map.of(),
+                Map.of("/dev/sdb", 120L),
+                Map.of()));
+
+    JsonNode host = body(request(spec)).get("HostConfig");
+
+    assertThat(host.get("CapAdd"))
+        .extracting(JsonNode::asText)
+        .containsExactly("NET_ADMIN", "SYS_TIME");
+    assertThat(host.get("CapDrop")).extracting(JsonNode::asText).containsExactly("MKNOD");
+    assertThat(host.get("Privileged").asBoolean()).isTrue();
+    assertThat(host.get("ReadonlyRootfs").asBoolean()).isTrue();
+    assertThat(host.get("SecurityOpt"))
+        .extracting(JsonNode::asText)
+        .containsExactly("no-new-privileges:true");
+    assertThat(host.at("/Sysctls/net.core.somaxconn").asText()).isEqualTo("1024");
+    assertThat(host.at("/Ulimits/0/Name").asText()).isEqualTo("nofile");
+    assertThat(host.at("/Ulimits/0/Soft").asLong()).isEqualTo(20000);
+    assertThat(host.at("/Ulimits/0/Hard").asLong()).isEqualTo(40000);
+    assertThat(host.get("ShmSize").asLong()).isEqualTo(67_108_864L);
+    assertThat(host.get("Init").asBoolean()).isTrue();
+    assertThat(host.get("Memory").asLong()).isEqualTo(268_435_456L);
+    assertThat(host.get("MemoryReservation").asLong()).isEqualTo(134_217_728L);
+    assertThat(host.get("MemorySwap").asLong()).isEqualTo(536_870_912L);
+    assertThat(host.get("MemorySwappiness").asLong()).isEqualTo(10);
+    assertThat(host.get("OomKillDisable").asBoolean()).isFalse();
+    assertThat(host.get("OomScoreAdj").asInt()).isEqualTo(-500);
+    assertThat(host.get("NanoCpus").asLong()).isEqualTo(1_500_000_000L);
+    assertThat(host.get("CpuShares").asInt()).isEqualTo(512);
+    assertThat(host.get("CpuQuota").asLong()).isEqualTo(50_000L);
+    assertThat(host.get("CpuPeriod").asLong()).isEqualTo(100_000L);
+    assertThat(host.get("CpusetCpus").asText()).isEqualTo("0");
+    assertThat(host.get("PidsLimit").asLong()).isEqualTo(100);
+    assertThat(host.at("/Devices/0/PathOnHost").asText()).isEqualTo("/dev/null");
+    assertThat(host.at("/Devices/0/PathInContainer").asText()).isEqualTo("/dev/mynull");
+    assertThat(host.at("/Devices/0/CgroupPermissions").asText()).isEqualTo("rw");
+    assertThat(host.get("GroupAdd")).extracting(JsonNode::asText).containsExactly("mail", "1234");
+    assertThat(host.get("IpcMode").asText()).isEqualTo("container:jtest-ab12-db");
+    assertThat(host.get("PidMode").asText()).isEqualTo("host");
+    assertThat(host.get("UTSMode").asText()).isEqualTo("host");
+    assertThat(host.get("UsernsMode").asText()).isEqualTo("host");
+    assertThat(host.get("CgroupnsMode").asText()).isEqualTo("private");
+    assertThat(host.get("CgroupParent").asText()).isEqualTo("jtest-parent");
+    assertThat(host.at("/StorageOpt/size").asText()).isEqualTo("1G");
+    assertThat(host.get("Runtime").asText()).isEqualTo("runc");
+    assertThat(host.get("BlkioWeight").asInt()).isEqualTo(300);
+    assertThat(host.at("/BlkioWeightDevice/0/Path").asText()).isEqualTo("/dev/sda");
+    assertThat(host.at("/BlkioWeightDevice/0/Weight").asInt()).isEqualTo(400);
+    assertThat(host.at("/BlkioDeviceReadBps/0/Rate").asLong()).isEqualTo(12_582_912L);
+    assertThat(host.at("/BlkioDeviceReadIOps/0/Rate").asLong()).isEqualTo(120);
+    assertThat(host.hasNonNull("BlkioDeviceWriteBps")).isFalse();
+  }
+
+  @Test
+  void leavesEveryResourceSettingToTheEngineWhenTheSpecSetsNone() {
+    JsonNode host = body(request(ResourceSpec.NONE)).get("HostConfig");
+
+    for (String field :
+        List.of(
+            "CapAdd",
+            "CapDrop",
+            "Privileged",
+            "ReadonlyRootfs",
+            "SecurityOpt",
+            "Sysctls",
+            "Ulimits",
+            "ShmSize",
+            "Init",
+            "Memory",
+            "MemoryReservation",
+            "MemorySwap",
+            "MemorySwappiness",
+            "OomKillDisable",
+            "OomScoreAdj",
+            "NanoCpus",
+            "CpuShares",
+            "CpuQuota",
+            "CpuPeriod",
+            "CpusetCpus",
+            "PidsLimit",
+            "Devices",
+            "DeviceRequests",
+            "GroupAdd",
+            "IpcMode",
+            "PidMode",
+            "UTSMode",
+            "UsernsMode",
+            "CgroupnsMode",
+            "CgroupParent",
+            "StorageOpt",
+            "Runtime",
+            "BlkioWeight",
+            "BlkioWeightDevice")) {
+      assertThat(host.hasNonNull(field)).as(field).isFalse();
+    }
+  }
+
+  @Test
+  void asksTheCdiDriverForACdiDeviceName() {
+    ResourceSpec spec =
+        withDevices(new ResourceSpec.Device("vendor.com/gpu=all", "vendor.com/gpu=all", "rwm"));
+
+    JsonNode host = body(request(spec)).get("HostConfig");
+
+    assertThat(host.hasNonNull("Devices")).isFalse();
+    assertThat(host.at("/DeviceRequests/0/Driver").asText()).isEqualTo("cdi");
+    assertThat(host.at("/DeviceRequests/0/DeviceIDs/0").asText()).isEqualTo("vendor.com/gpu=all");
+  }
+
+  @Test
+  void refusesACdiDeviceOnAnEngineOlderThanApi144NamingTheKeyAndBothVersions() {
+    ResourceSpec cdi =
+        withDevices(new ResourceSpec.Device("vendor.com/gpu=all", "vendor.com/gpu=all", "rwm"));
+    ResourceSpec path = withDevices(new ResourceSpec.Device("/dev/null", "/dev/null", "rwm"));
+
+    assertThat(ResourceMapping.unsupported(cdi, "1.41"))
+        .get()
+        .asString()
+        .contains("'devices' entry 'vendor.com/gpu=all'", "API 1.44", "speaks API 1.41");
+    assertThat(ResourceMapping.unsupported(cdi, "1.44")).isEmpty();
+    assertThat(ResourceMapping.unsupported(cdi, "1.100")).isEmpty();
+    assertThat(ResourceMapping.unsupported(path, "1.41")).isEmpty();
+  }
+
+  @Test
+  void namesTheComposeKeyOfASettingTheEngineDropped() {
+    assertThat(
+            ResourceMapping.explain(
+                "Your kernel does not support memory swappiness capabilities or the cgroup is not"
+                    + " mounted. Memory swappiness discarded."))
+        .startsWith("the engine did not apply 'mem_swappiness': Your kernel");
+    assertThat(
+            ResourceMapping.explain(
+                "Your kernel does not support swap limit capabilities or the cgroup is not"
+                    + " mounted. Memory limited without swap."))
+        .startsWith("the engine warns: Your kernel does not support swap limit");
+    assertThat(
+            ResourceMapping.explain(
+                "Your kernel does not support memory soft limit capabilities or the cgroup is not"
+                    + " mounted. Limitation discarded."))
+        .startsWith("the engine did not apply 'mem_reservation': ");
+    assertThat(
+            ResourceMapping.explain(
+                "Your kernel does not support Block I/O weight_device or the cgroup is not"
+                    + " mounted. Weight-device discarded."))
+        .startsWith("the engine did not apply 'blkio_config.weight_device': ");
+    assertThat(ResourceMapping.explain("Something new"))
+        .isEqualTo("the engine warns: Something new");
+  }
+
+  private static ResourceSpec withDevices(ResourceSpec.Device device) {
+    ResourceSpec none = ResourceSpec.NONE;
+    return new ResourceSpec(
+        none.capAdd(),
+        none.capDrop(),
+        false,
+        false,
+        none.securityOpt(),
+        none.sysctls(),
+        none.ulimits(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(device),
+        none.groupAdd(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        none.storageOpt(),
+        null,
+        none.blkio());
+  }
+
   private static ContainerRequest request(
       List<PortSpec> ports, List<Integer> exposed, List<MountSpec> mounts, HealthSpec health) {
+    return request(ports, exposed, mounts, health, ResourceSpec.NONE);
+  }
+
+  private static ContainerRequest request(ResourceSpec resources) {
+    return request(List.of(), List.of(), List.of(), null, resources);
+  }
+
+  private static ContainerRequest request(
+      List<PortSpec> ports,
+      List<Integer> exposed,
+      List<MountSpec> mounts,
+      HealthSpec health,
+      ResourceSpec resources) {
     return new ContainerRequest(
         "jtest-ab12-db",
         "postgres:16",
@@ -254,7 +494,8 @@ class ContainerRequestMappingTest {
         health,
         null,
         null,
-        IdentitySpec.NONE);
+        IdentitySpec.NONE,
+        resources);
   }
 
   private static ContainerRequest app(
@@ -283,7 +524,8 @@ class ContainerRequestMappingTest {
         null,
         stopSignal,
         stopGracePeriod,
-        identity);
+        identity,
+        ResourceSpec.NONE);
   }
 
   private static ContainerRequest overriding(

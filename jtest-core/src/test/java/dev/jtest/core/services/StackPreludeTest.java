@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtest.core.ConfigurationException;
 import dev.jtest.core.compose.ComposeLoader;
 import dev.jtest.core.compose.IdentitySpec;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
@@ -218,7 +219,8 @@ class StackPreludeTest {
                 null,
                 null,
                 Duration.ofSeconds(1),
-                IdentitySpec.NONE));
+                IdentitySpec.NONE,
+                ResourceSpec.NONE));
     engine.startContainer(id, name);
     return id;
   }

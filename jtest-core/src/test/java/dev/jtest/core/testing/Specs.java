@@ -4,6 +4,7 @@ import dev.jtest.core.compose.DependencyCondition;
 import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.Location;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.compose.WaitSpec;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ public final class Specs {
         List.of("default"),
         WaitSpec.none(),
         extension,
-        IdentitySpec.NONE);
+        IdentitySpec.NONE,
+        ResourceSpec.NONE);
   }
 }

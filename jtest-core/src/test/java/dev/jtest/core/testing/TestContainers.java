@@ -3,6 +3,7 @@ package dev.jtest.core.testing;
 import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.IdentitySpec;
 import dev.jtest.core.compose.PortSpec;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.engine.ContainerRequest;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
@@ -74,7 +75,8 @@ public final class TestContainers implements AutoCloseable {
                 health,
                 null,
                 Duration.ofSeconds(1),
-                IdentitySpec.NONE));
+                IdentitySpec.NONE,
+                ResourceSpec.NONE));
     containers.add(id);
     engine.startContainer(id, name);
     followers.add(engine.followLogs(id, log::add, () -> {}));
