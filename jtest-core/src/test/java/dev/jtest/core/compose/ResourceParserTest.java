@@ -329,7 +329,7 @@ class ResourceParserTest {
         load("deploy: {replicas: 2, resources: {limits: {memory: 1g}}, x-note: fine}\n");
 
     assertThat(model.warnings()).isEmpty();
-    assertThat(model.notes()).singleElement().asString().contains("'deploy'");
+    assertThat(model.notes()).singleElement().asString().contains("deploy is accepted");
     assertThat(model.services().get("web").resources().memLimit()).isEqualTo(1024 * MIB);
   }
 
