@@ -168,6 +168,16 @@ class ContainerRequestMappingTest {
     assertThat(check.get("Timeout").asLong()).isEqualTo(3_000_000_000L);
   }
 
+  @Test
+  void givesTheStartIntervalInNanosecondsWhenTheFileSetsIt() {
+    HealthSpec spec =
+        new HealthSpec(List.of(), null, null, Duration.ofSeconds(30), null, Duration.ofSeconds(1));
+
+    JsonNode check = body(request(List.of(), List.of(), List.of(), spec)).get("Healthcheck");
+
+    assertThat(check.get("StartInterval").asLong()).isEqualTo(1_000_000_000L);
+  }
+
   private static ContainerRequest request(
       List<PortSpec> ports, List<Integer> exposed, List<MountSpec> mounts, HealthSpec health) {
     return new ContainerRequest(
