@@ -38,6 +38,10 @@ final class ComposeNormalizer {
           "stop_signal",
           "profiles",
           "networks",
+          "secrets",
+          "configs",
+          "post_start",
+          "pre_stop",
           JtestExtension.KEY);
 
   static final String SERVICE = "a mapping of keys such as image: or build:";

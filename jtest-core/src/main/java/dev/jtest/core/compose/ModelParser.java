@@ -36,10 +36,11 @@ final class ModelParser {
       List<String> warnings,
       String fingerprint) {
     Map<String, ServiceSpec> all = new LinkedHashMap<>();
-    document
-        .get("services")
-        .mapping("a mapping of service names")
-        .forEach((name, body) -> all.put(name, ServiceParser.parse(name, body)));
+    Map<String, Located> bodies = document.get("services").mapping("a mapping of service names");
+    ServiceContext context =
+        new ServiceContext(
+            SecretsAndConfigs.of(document), enabledNames(bodies, activeProfiles), warnings);
+    bodies.forEach((name, body) -> all.put(name, ServiceParser.parse(name, body, context)));
     String fileNames = String.join(", ", files.stream().map(f -> "" + f.getFileName()).toList());
     Set<String> declared = new TreeSet<>();
     all.values().forEach(service -> declared.addAll(service.profiles()));
@@ -126,6 +127,22 @@ final class ModelParser {
         networks,
         List.copyOf(warnings),
         fingerprint);
+  }
+
+  /**
+   * The services the active profiles enable, read before the services are parsed: a dependency with
+   * {@code required: false} on any other is left out.
+   */
+  private static Set<String> enabledNames(Map<String, Located> bodies, Set<String> activeProfiles) {
+    Set<String> enabled = new TreeSet<>();
+    bodies.forEach(
+        (name, body) -> {
+          List<String> profiles = body.get("profiles").texts("a list of profile names");
+          if (profiles.isEmpty() || profiles.stream().anyMatch(activeProfiles::contains)) {
+            enabled.add(name);
+          }
+        });
+    return enabled;
   }
 
   private static Map<String, ComposeModel.VolumeSpec> volumes(Located declared) {

@@ -29,6 +29,9 @@ import java.util.Map;
  * @param networks the networks the service joins; {@code default} when the file names none
  * @param readiness jtest's readiness conditions from {@code x-jtest.wait}
  * @param extension the whole {@code x-jtest} mapping, for capabilities that read more of it
+ * @param files the secrets and configs granted to the service, put into its container
+ * @param postStart commands run in the container right after it starts, in order
+ * @param preStop commands run in the container before it is stopped, in order
  */
 public record ServiceSpec(
     String name,
@@ -51,7 +54,10 @@ public record ServiceSpec(
     List<String> profiles,
     List<String> networks,
     WaitSpec readiness,
-    Map<String, Object> extension) {
+    Map<String, Object> extension,
+    List<ServiceFile> files,
+    List<LifecycleHook> postStart,
+    List<LifecycleHook> preStop) {
 
   /**
    * The service's port by the endpoint contract's first-port rule (its first published TCP port),

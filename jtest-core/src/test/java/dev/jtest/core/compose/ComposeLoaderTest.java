@@ -322,7 +322,7 @@ class ComposeLoaderTest {
         write(
             "compose.yaml",
             """
-            secrets: {}
+            models: {}
             services:
               web:
                 image: x
@@ -334,7 +334,7 @@ class ComposeLoaderTest {
 
     assertThat(load(Map.of(), file).warnings())
         .containsExactly(
-            "compose.yaml:1: top-level key 'secrets' is not supported by jtest and is ignored",
+            "compose.yaml:1: top-level key 'models' is not supported by jtest and is ignored",
             "compose.yaml:5: service 'web': key 'deploy' is not supported by jtest and is ignored",
             "compose.yaml:8: service 'web': x-jtest key 'wiat' is unknown and ignored (known:"
                 + " cleanup, coverage, coverage-excludes, coverage-includes, wait)");

@@ -84,6 +84,9 @@ public final class Specs {
         List.of(),
         List.of("default"),
         WaitSpec.none(),
-        extension);
+        extension,
+        List.of(),
+        List.of(),
+        List.of());
   }
 }
