@@ -167,4 +167,34 @@ class ComposeBehavioursStackTest {
           .isEmpty();
     }
   }
+
+  @Test
+  void saysOnceThatAnEngineBeforeApi144DoesNotApplyStartInterval(@TempDir Path dir)
+      throws Exception {
+    ComposeModel model =
+        dev.jtest.core.testing.ComposeText.load(
+            dir,
+            """
+            services:
+              db:
+                image: x
+                healthcheck: {test: [CMD, "true"], start_period: 30s, start_interval: 1s}
+              web:
+                image: x
+            """);
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      String api = engine.info().apiVersion();
+
+      if (HealthStartInterval.atLeast(api, HealthStartInterval.SINCE)) {
+        assertThat(HealthStartInterval.unsupported(model, engine)).isEmpty();
+      } else {
+        assertThat(HealthStartInterval.unsupported(model, engine))
+            .contains(
+                "healthcheck.start_interval of db is not applied: the engine speaks API "
+                    + api
+                    + " and start_interval needs 1.44 (Docker 25); its healthcheck runs every"
+                    + " 'interval' from the start");
+      }
+    }
+  }
 }
