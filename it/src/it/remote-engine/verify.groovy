@@ -22,7 +22,11 @@ try {
   assert summary.contains('<failures>0</failures>') && summary.contains('<errors>0</errors>')
 
   // The bind mounts were copied in, and the service read the file.
-  assert log.contains('jtest: greeter: copied 3 bind-mounted file(s) and folder(s) into its container (remote engine)')
+  assert log.contains('jtest: greeter: copied 4 bind-mounted file(s) and folder(s) into its container (remote engine)')
+  // The missing bind directory was created here, then copied; the hook found it and the secret.
+  assert log =~ /jtest: created the missing bind-mount directory \S+target\/created-by-jtest, as docker compose up does/
+  assert new File(basedir, 'target/created-by-jtest').isDirectory()
+  assert log.contains('jtest: greeter: post_start ran 1 hook(s)')
   assert new File(jtest, 'logs/greeter.log').text.contains("greeter: read greeting 'hello from a bind-mounted file'")
 
   // Coverage: dumped over TCP from 127.0.0.2 and copied out through the engine at the stop.

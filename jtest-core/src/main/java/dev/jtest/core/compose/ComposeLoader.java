@@ -27,7 +27,7 @@ import java.util.Set;
 public final class ComposeLoader {
 
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("services", "volumes", "networks", "version", "name");
+      Set.of("services", "volumes", "networks", "version", "name", "secrets", "configs");
 
   private ComposeLoader() {}
 

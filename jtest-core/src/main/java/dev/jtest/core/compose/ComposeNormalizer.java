@@ -89,7 +89,11 @@ final class ComposeNormalizer {
           "cgroup_parent",
           "storage_opt",
           "runtime",
-          "blkio_config");
+          "blkio_config",
+          "secrets",
+          "configs",
+          "post_start",
+          "pre_stop");
 
   static final String SERVICE = "a mapping of keys such as image: or build:";
   static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";

@@ -7,9 +7,25 @@ import java.util.List;
  * A compose healthcheck. {@code null} fields keep the engine's defaults.
  *
  * @param test {@code ["CMD", args…]}, {@code ["CMD-SHELL", command]} or {@code ["NONE"]}
+ * @param startInterval the interval during {@code startPeriod} (engine API 1.44 and later)
  */
 public record HealthSpec(
-    List<String> test, Duration interval, Duration timeout, Duration startPeriod, Integer retries) {
+    List<String> test,
+    Duration interval,
+    Duration timeout,
+    Duration startPeriod,
+    Integer retries,
+    Duration startInterval) {
+
+  /** A healthcheck without {@code start_interval}. */
+  public HealthSpec(
+      List<String> test,
+      Duration interval,
+      Duration timeout,
+      Duration startPeriod,
+      Integer retries) {
+    this(test, interval, timeout, startPeriod, retries, null);
+  }
 
   /** Docker's defaults for fields a healthcheck leaves out. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);

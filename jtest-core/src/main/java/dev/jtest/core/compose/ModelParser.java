@@ -38,14 +38,15 @@ final class ModelParser {
       String fingerprint) {
     Map<String, ServiceSpec> all = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    document
-        .get("services")
-        .mapping("a mapping of service names")
-        .forEach(
-            (name, body) -> {
-              all.put(name, ServiceParser.parse(name, body));
-              notes.addAll(AcceptedKeys.notes(name, body));
-            });
+    Map<String, Located> bodies = document.get("services").mapping("a mapping of service names");
+    ServiceContext context =
+        new ServiceContext(
+            SecretsAndConfigs.of(document), enabledNames(bodies, activeProfiles), warnings);
+    bodies.forEach(
+        (name, body) -> {
+          all.put(name, ServiceParser.parse(name, body, context));
+          notes.addAll(AcceptedKeys.notes(name, body));
+        });
     String fileNames = String.join(", ", files.stream().map(f -> "" + f.getFileName()).toList());
     Set<String> declared = new TreeSet<>();
     all.values().forEach(service -> declared.addAll(service.profiles()));
@@ -187,6 +188,22 @@ final class ModelParser {
                 service.location(), service.name(), "'" + key + "' names the service itself");
           }
         });
+  }
+
+  /**
+   * The services the active profiles enable, read before the services are parsed: a dependency with
+   * {@code required: false} on any other is left out.
+   */
+  private static Set<String> enabledNames(Map<String, Located> bodies, Set<String> activeProfiles) {
+    Set<String> enabled = new TreeSet<>();
+    bodies.forEach(
+        (name, body) -> {
+          List<String> profiles = body.get("profiles").texts("a list of profile names");
+          if (profiles.isEmpty() || profiles.stream().anyMatch(activeProfiles::contains)) {
+            enabled.add(name);
+          }
+        });
+    return enabled;
   }
 
   private static Map<String, ComposeModel.VolumeSpec> volumes(Located declared) {

@@ -28,7 +28,7 @@ final class ServiceParser {
   private ServiceParser() {}
 
   /** The service {@code name} declared by {@code body}, checked. */
-  static ServiceSpec parse(String name, Located body) {
+  static ServiceSpec parse(String name, Located body, ServiceContext context) {
     Location at = body.location();
     String image = body.get("image").text();
     BuildSpec build = build(body.get("build"), name);
@@ -64,10 +64,9 @@ final class ServiceParser {
         expose.add(parsed.containerPort());
       }
     }
-    Map<String, DependencyCondition> dependsOn = new LinkedHashMap<>();
-    body.get("depends_on")
-        .mapping(ComposeNormalizer.NAMES)
-        .forEach((dependency, spec) -> dependsOn.put(dependency, condition(spec.get("condition"))));
+    Map<String, DependencyCondition> dependsOn =
+        new LinkedHashMap<>(
+            DependsOn.parse(name, body.get("depends_on"), context.available(), context.warnings()));
     IdentitySpec identity = IdentityParser.parse(body);
     // As compose: a linked service, one whose volumes are mounted, one whose network is shared,
     // starts first, so that its container exists when this one is created.
@@ -107,7 +106,7 @@ final class ServiceParser {
         List.copyOf(ports),
         List.copyOf(expose),
         mounts(body),
-        Collections.unmodifiableMap(dependsOn),
+        dependsOn,
         healthcheck(body.get("healthcheck")),
         Collections.unmodifiableMap(labels),
         body.get("working_dir").text(),
@@ -119,7 +118,10 @@ final class ServiceParser {
         JtestExtension.readiness(extension, at),
         JtestExtension.values(extension),
         identity,
-        resources);
+        resources,
+        context.grants().files(body),
+        LifecycleHooks.parse(body.get("post_start")),
+        LifecycleHooks.parse(body.get("pre_stop")));
   }
 
   /** The variables of the {@code env_file} or {@code label_file} paths {@code files}, in order. */
@@ -150,14 +152,6 @@ final class ServiceParser {
       }
     }
     return fields;
-  }
-
-  private static DependencyCondition condition(Located condition) {
-    String known = "service_started, service_healthy or service_completed_successfully";
-    String name = condition.text(known);
-    return DependencyCondition.fromComposeName(name)
-        .orElseThrow(
-            () -> condition.error("depends_on condition '" + name + "' is unknown: use " + known));
   }
 
   private static BuildSpec build(Located build, String service) {
@@ -211,9 +205,18 @@ final class ServiceParser {
                     "volume type '" + type + "' is not supported: use bind, volume or tmpfs");
           };
       String source = volume.get("source").text();
-      if (kind == MountSpec.Type.BIND && (source == null || !Files.exists(Path.of(source)))) {
-        throw targetNode.error(
-            "bind mount source " + source + " does not exist: create it or fix the path");
+      if (kind == MountSpec.Type.BIND && source == null) {
+        throw targetNode.error("bind mount of " + target + " has no 'source': add the host path");
+      }
+      // Compose creates a missing bind source (BindDirectories) unless the long form forbids it.
+      Located create = volume.get("bind").get("create_host_path");
+      if (kind == MountSpec.Type.BIND
+          && "false".equalsIgnoreCase(create.text(BOOLEAN))
+          && !Files.exists(Path.of(source))) {
+        throw create.error(
+            "bind mount source "
+                + source
+                + " does not exist, and bind.create_host_path is false: create it or fix the path");
       }
       mounts.add(
           new MountSpec(kind, kind == MountSpec.Type.TMPFS ? null : source, target, readOnly));
@@ -261,7 +264,8 @@ final class ServiceParser {
         duration(check.get("interval")),
         duration(check.get("timeout")),
         duration(check.get("start_period")),
-        retries);
+        retries,
+        duration(check.get("start_interval")));
   }
 
   /** A command in list form, or in string form split into words as compose does. */

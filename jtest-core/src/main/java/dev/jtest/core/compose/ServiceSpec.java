@@ -32,6 +32,9 @@ import java.util.Map;
  * @param identity its names, hosts, DNS, terminal, platform, pull policy and what it shares with
  *     other containers ({@link IdentitySpec#NONE} when the file sets none of them)
  * @param resources limits, privileges and namespaces ({@code cap_add}, {@code mem_limit}, …)
+ * @param files the secrets and configs granted to the service, put into its container
+ * @param postStart commands run in the container right after it starts, in order
+ * @param preStop commands run in the container before it is stopped, in order
  */
 public record ServiceSpec(
     String name,
@@ -56,7 +59,10 @@ public record ServiceSpec(
     WaitSpec readiness,
     Map<String, Object> extension,
     IdentitySpec identity,
-    ResourceSpec resources) {
+    ResourceSpec resources,
+    List<ServiceFile> files,
+    List<LifecycleHook> postStart,
+    List<LifecycleHook> preStop) {
 
   /**
    * The service's port by the endpoint contract's first-port rule (its first published TCP port),

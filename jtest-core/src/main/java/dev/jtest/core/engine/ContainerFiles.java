@@ -67,6 +67,8 @@ final class ContainerFiles {
         String name = file.path().replaceFirst("^/", "") + (file.directory() ? "/" : "");
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setMode((file.directory() ? 040000 : 0100000) | file.mode());
+        entry.setUserId(file.uid());
+        entry.setGroupId(file.gid());
         if (!file.directory()) {
           entry.setSize(file.content().length);
         }

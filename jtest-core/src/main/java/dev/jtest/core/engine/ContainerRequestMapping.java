@@ -122,6 +122,10 @@ final class ContainerRequestMapping {
     if (spec.retries() != null) {
       check.withRetries(spec.retries());
     }
+    if (spec.startInterval() != null) {
+      // Engines before API 1.44 ignore the field; the stack says so once (HealthStartInterval).
+      check.withStartInterval(spec.startInterval().toNanos());
+    }
     return check;
   }
 }

@@ -211,6 +211,11 @@ public final class Engine implements AutoCloseable {
     return execAndLogs.exec(id, command, environment, timeout);
   }
 
+  /** Runs {@code command} in a running container as its user, directory and privileges say. */
+  public ExecResult exec(String id, ExecCommand command, Duration timeout) {
+    return execAndLogs.exec(id, command, timeout);
+  }
+
   /**
    * Streams the container's output from its start, line by line, until the container ends or the
    * returned handle is closed.

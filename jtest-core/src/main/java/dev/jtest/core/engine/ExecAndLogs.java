@@ -1,6 +1,7 @@
 package dev.jtest.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
@@ -27,17 +28,31 @@ final class ExecAndLogs {
 
   /** Runs {@code command} in a running container, waiting at most {@code timeout}. */
   ExecResult exec(String id, List<String> command, List<String> environment, Duration timeout) {
+    return exec(id, ExecCommand.of(command, environment), timeout);
+  }
+
+  /** Runs {@code exec} in a running container, waiting at most {@code timeout}. */
+  ExecResult exec(String id, ExecCommand exec, Duration timeout) {
+    List<String> command = exec.command();
     StringBuilder output = new StringBuilder();
     try {
-      String execId =
+      ExecCreateCmd create =
           client
               .execCreateCmd(id)
               .withCmd(command.toArray(String[]::new))
-              .withEnv(environment)
+              .withEnv(exec.environment())
               .withAttachStdout(true)
-              .withAttachStderr(true)
-              .exec()
-              .getId();
+              .withAttachStderr(true);
+      if (exec.user() != null) {
+        create.withUser(exec.user());
+      }
+      if (exec.privileged()) {
+        create.withPrivileged(true);
+      }
+      if (exec.workingDir() != null) {
+        create.withWorkingDir(exec.workingDir());
+      }
+      String execId = create.exec().getId();
       boolean done =
           client
               .execStartCmd(execId)

@@ -82,6 +82,10 @@ final class ServiceStarter {
     if (!adjustment.files().isEmpty()) {
       engine.copyToContainer(id, adjustment.files());
     }
+    List<ContainerFile> granted = GrantedFiles.of(spec);
+    if (!granted.isEmpty()) {
+      engine.copyToContainer(id, granted);
+    }
     if (requests.copyBinds()) {
       List<ContainerFile> binds = RemoteBinds.files(spec);
       if (!binds.isEmpty()) {
@@ -129,7 +133,8 @@ final class ServiceStarter {
    * meanwhile.
    *
    * @throws dev.jtest.core.ConfigurationException when a fixed host port is taken
-   * @throws ServiceFailedException when the engine cannot start it
+   * @throws ServiceFailedException when the engine cannot start it, or a {@code post_start} hook
+   *     fails
    */
   void start(ServiceRuntime service, ContainerRequests requests) {
     // A container created ahead may wait long for its dependencies; the removal may have begun.
@@ -156,6 +161,10 @@ final class ServiceStarter {
         spec.name()
             + ": started"
             + PublishedPorts.describe(spec, requests.address(), service.hostPorts()));
+    if (!spec.postStart().isEmpty()) {
+      new LifecycleCommands(engine).postStart(service);
+      listener.info(spec.name() + ": post_start ran " + spec.postStart().size() + " hook(s)");
+    }
   }
 
   /**

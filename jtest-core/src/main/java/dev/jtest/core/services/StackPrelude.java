@@ -98,6 +98,7 @@ final class StackPrelude {
     try {
       ComposeModel model = load(source);
       Engine connected = result(engine);
+      HealthStartInterval.unsupported(model, connected).ifPresent(listener::info);
       Stack.Options settled = result(options);
       KeptStacks kept = new KeptStacks(connected, settled.workDir(), listener);
       if (kept.recorded()) {
@@ -129,6 +130,10 @@ final class StackPrelude {
     ComposeModel model = source.get();
     phases.ended(Phase.MODEL_LOADED);
     ReadinessPlan.checkRunnable(model);
+    String created = BindDirectories.describe(BindDirectories.create(model));
+    if (created != null) {
+      listener.info(created);
+    }
     if (endpoint.remote()) {
       RemoteBinds.check(model, endpoint.toString(), RemoteBinds::kindOf);
     }

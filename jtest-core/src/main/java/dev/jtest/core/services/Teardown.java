@@ -3,6 +3,7 @@ package dev.jtest.core.services;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.compose.DependencyGraph;
 import dev.jtest.core.compose.ServiceSpec;
+import dev.jtest.core.engine.ContainerFacts;
 import dev.jtest.core.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +170,11 @@ final class Teardown {
   private void stopQuietly(ServiceRuntime service, Duration grace) {
     String id = service.containerId();
     try {
+      // A container that exited (a one-shot service, a crash) has nowhere to run the hook.
+      if (!service.spec().preStop().isEmpty()
+          && engine.inspect(id).map(ContainerFacts::running).orElse(false)) {
+        new LifecycleCommands(engine).preStop(service).forEach(listener::warn);
+      }
       hooks.beforeStop(service);
       engine.stopContainer(id, grace);
       hooks.afterStop(service, () -> engine.inspect(id));

@@ -323,7 +323,7 @@ class ComposeLoaderTest {
         write(
             "compose.yaml",
             """
-            secrets: {}
+            models: {}
             services:
               web:
                 image: x
@@ -335,7 +335,7 @@ class ComposeLoaderTest {
 
     assertThat(load(Map.of(), file).warnings())
         .containsExactly(
-            "compose.yaml:1: top-level key 'secrets' is not supported by jtest and is ignored",
+            "compose.yaml:1: top-level key 'models' is not supported by jtest and is ignored",
             "compose.yaml:5: service 'web': key 'pre_start' is not supported by jtest and is"
                 + " ignored",
             "compose.yaml:8: service 'web': x-jtest key 'wiat' is unknown and ignored (known:"

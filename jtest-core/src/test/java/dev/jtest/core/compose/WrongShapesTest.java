@@ -236,6 +236,33 @@ class WrongShapesTest {
           new Row(
               "blkio_config.device_read_bps[0].rate",
               "blkio_config: {device_read_bps: [{path: /dev/sda, rate: V}]}",
+              T),
+          new Row("secrets", "secrets: V", L),
+          new Row("secrets[0]", "secrets: [V]", TM),
+          new Row("secrets[0].source", "secrets: [{source: V}]", T),
+          new Row("secrets[0].target", "secrets: [{source: s, target: V}]", T),
+          new Row("secrets[0].uid", "secrets: [{source: s, uid: V}]", T),
+          new Row("secrets[0].gid", "secrets: [{source: s, gid: V}]", T),
+          new Row("secrets[0].mode", "secrets: [{source: s, mode: V}]", T),
+          new Row("configs", "configs: V", L),
+          new Row("configs[0]", "configs: [V]", TM),
+          new Row("configs[0].target", "configs: [{source: c, target: V}]", T),
+          new Row("post_start", "post_start: V", L),
+          new Row("post_start[0]", "post_start: [V]", M),
+          new Row("post_start[0].command", "post_start: [{command: V}]", TL),
+          new Row("post_start[0].user", "post_start: [{user: V}]", T),
+          new Row("post_start[0].privileged", "post_start: [{privileged: V}]", T),
+          new Row("post_start[0].working_dir", "post_start: [{working_dir: V}]", T),
+          new Row("post_start[0].environment", "post_start: [{environment: V}]", LM),
+          new Row("pre_stop", "pre_stop: V", L),
+          new Row("pre_stop[0].environment.A", "pre_stop: [{environment: {A: V}}]", T),
+          new Row("depends_on.db.required", "depends_on: {db: {required: V}}", T),
+          new Row("depends_on.db.restart", "depends_on: {db: {restart: V}}", T),
+          new Row("healthcheck.start_interval", "healthcheck: {start_interval: V}", T),
+          new Row("volumes[0].bind", "volumes: [{type: bind, source: ., target: /t, bind: V}]", M),
+          new Row(
+              "volumes[0].bind.create_host_path",
+              "volumes: [{type: bind, source: ., target: /t, bind: {create_host_path: V}}]",
               T));
 
   /** Top-level keys: the whole file on line 1. */
@@ -266,7 +293,21 @@ class WrongShapesTest {
           new Row(
               "networks.front.name",
               "{services: {web: {image: x}}, networks: {front: {name: V}}}",
-              T));
+              T),
+          new Row("secrets", "{services: {web: {image: x}}, secrets: V}", M),
+          new Row("secrets.s", "{services: {web: {image: x}}, secrets: {s: V}}", M),
+          new Row("secrets.s.file", "{services: {web: {image: x}}, secrets: {s: {file: V}}}", T),
+          new Row(
+              "secrets.s.environment",
+              "{services: {web: {image: x}}, secrets: {s: {environment: V}}}",
+              T),
+          new Row(
+              "secrets.s.external",
+              "{services: {web: {image: x}}, secrets: {s: {external: V}}}",
+              T),
+          new Row("configs", "{services: {web: {image: x}}, configs: V}", M),
+          new Row(
+              "configs.c.content", "{services: {web: {image: x}}, configs: {c: {content: V}}}", T));
 
   @TempDir Path dir;
 

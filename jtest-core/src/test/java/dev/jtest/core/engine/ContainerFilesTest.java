@@ -45,6 +45,24 @@ class ContainerFilesTest {
   }
 
   @Test
+  void givesEachFileItsOwnerAndGroupRootByDefault() throws IOException {
+    byte[] archive =
+        ContainerFiles.tar(
+            List.of(
+                new ContainerFile("/run/secrets/token", new byte[] {1}, 0440, 1000, 1001),
+                new ContainerFile("/app_config", new byte[] {2}, 0444)));
+
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(archive))) {
+      TarArchiveEntry secret = in.getNextEntry();
+      assertThat(secret.getLongUserId()).isEqualTo(1000);
+      assertThat(secret.getLongGroupId()).isEqualTo(1001);
+      TarArchiveEntry config = in.getNextEntry();
+      assertThat(config.getLongUserId()).isZero();
+      assertThat(config.getLongGroupId()).isZero();
+    }
+  }
+
+  @Test
   void keepsPathsLongerThanTheOldTarLimit() throws IOException {
     String deep = "/jtest/" + "d".repeat(120) + "/classes.exec";
 

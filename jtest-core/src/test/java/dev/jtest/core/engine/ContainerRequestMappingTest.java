@@ -461,6 +461,16 @@ class ContainerRequestMappingTest {
         none.blkio());
   }
 
+  @Test
+  void givesTheStartIntervalInNanosecondsWhenTheFileSetsIt() {
+    HealthSpec spec =
+        new HealthSpec(List.of(), null, null, Duration.ofSeconds(30), null, Duration.ofSeconds(1));
+
+    JsonNode check = body(request(List.of(), List.of(), List.of(), spec)).get("Healthcheck");
+
+    assertThat(check.get("StartInterval").asLong()).isEqualTo(1_000_000_000L);
+  }
+
   private static ContainerRequest request(
       List<PortSpec> ports, List<Integer> exposed, List<MountSpec> mounts, HealthSpec health) {
     return request(ports, exposed, mounts, health, ResourceSpec.NONE);

@@ -88,6 +88,9 @@ public final class Specs {
         WaitSpec.none(),
         extension,
         IdentitySpec.NONE,
-        ResourceSpec.NONE);
+        ResourceSpec.NONE,
+        List.of(),
+        List.of(),
+        List.of());
   }
 }
