@@ -14,6 +14,8 @@ import java.util.Map;
  * @param networks the top-level networks, always including {@code default}
  * @param warnings one line per thing jtest ignores (file, line, key)
  * @param fingerprint a digest of the effective model, to tell whether a kept stack still matches
+ * @param name the compose project name ({@code COMPOSE_PROJECT_NAME}, top-level {@code name:}, or
+ *     the directory's name); jtest names what it creates per run, not after it
  */
 public record ComposeModel(
     List<Path> files,
@@ -22,7 +24,34 @@ public record ComposeModel(
     Map<String, VolumeSpec> volumes,
     Map<String, NetworkSpec> networks,
     List<String> warnings,
-    String fingerprint) {
+    String fingerprint,
+    String name) {
+
+  /** A model named after its project directory, as compose names a project without a name. */
+  public ComposeModel(
+      List<Path> files,
+      Path projectDir,
+      Map<String, ServiceSpec> services,
+      Map<String, VolumeSpec> volumes,
+      Map<String, NetworkSpec> networks,
+      List<String> warnings,
+      String fingerprint) {
+    this(
+        files,
+        projectDir,
+        services,
+        volumes,
+        networks,
+        warnings,
+        fingerprint,
+        String.valueOf(projectDir.getFileName()));
+  }
+
+  /** This model with the project name {@code name}. */
+  public ComposeModel withName(String name) {
+    return new ComposeModel(
+        files, projectDir, services, volumes, networks, warnings, fingerprint, name);
+  }
 
   /** A top-level volume; an external one is used as it is and never removed. */
   public record VolumeSpec(String name, boolean external, String externalName) {}
