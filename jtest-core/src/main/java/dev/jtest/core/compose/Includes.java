@@ -126,7 +126,8 @@ final class Includes {
     List<String> steps = new ArrayList<>();
     for (int i = start; i < links.size(); i++) {
       Path next = i + 1 < open.size() ? open.get(i + 1) : path;
-      steps.add(links.get(i) + " includes " + next.getFileName());
+      steps.add(
+          where(links.get(i), file) + " includes " + file.getParent().relativize(next));
     }
     throw new ConfigurationException(
         "'include' never ends: "
@@ -156,6 +157,14 @@ final class Includes {
     return variables;
   }
 
+  /**
+   * {@code at} with its file relative to the including file's directory: included projects often
+   * all call their file {@code compose.yaml}.
+   */
+  private static String where(Location at, Path including) {
+    return including.getParent().relativize(at.file()) + ":" + at.line();
+  }
+
   private static Located importInto(
       Located existing,
       Map<String, Located> from,
@@ -176,9 +185,9 @@ final class Includes {
                 + " '"
                 + resource.getKey()
                 + "' is defined twice: at "
-                + mine.location()
+                + where(mine.location(), file)
                 + " and at "
-                + resource.getValue().location()
+                + where(resource.getValue().location(), file)
                 + ", which "
                 + entry.location()
                 + " includes. Compose does not merge an included "
