@@ -15,14 +15,16 @@ import java.util.Set;
  * Applies a compose file's top-level {@code include}: each entry is read as a project of its own
  * (its own directory for relative paths, its own {@code .env} or {@code env_file} for the variables
  * the including project does not set), and its services, volumes and networks are added to the
- * including file. A name both define differently is an error, as compose refuses to merge them.
+ * including file (and its secrets and configs, where jtest reads them). A name both define
+ * differently is an error, as compose refuses to merge them.
  */
 final class Includes {
 
   static final String KEY = "include";
 
   private static final Set<String> ENTRY_KEYS = Set.of("path", "project_directory", "env_file");
-  private static final List<String> IMPORTED = List.of("services", "volumes", "networks");
+  private static final List<String> IMPORTED =
+      List.of("services", "volumes", "networks", "secrets", "configs");
   private static final String FORMS =
       "a list of paths, or of mappings with 'path:' (and 'project_directory:', 'env_file:')";
 

@@ -121,6 +121,28 @@ class IncludesTest {
   }
 
   @Test
+  void namesIncludedFilesByTheirPathWhenTheyShareAName() throws IOException {
+    write("a/compose.yaml", "services:\n  db: {image: postgres}\n");
+    write("b/compose.yaml", "services:\n  db: {image: mysql}\n");
+    Path file =
+        write("compose.yaml", "include: [a/compose.yaml, b/compose.yaml]\nservices: {}\n");
+
+    assertThatThrownBy(() -> load(Map.of(), file))
+        .hasMessageStartingWith(
+            "service 'db' is defined twice: at a/compose.yaml:2 and at b/compose.yaml:2, which"
+                + " compose.yaml:1 includes.");
+  }
+
+  @Test
+  void acceptsTheSameDefinitionIncludedTwice() throws IOException {
+    write("db.yaml", "services:\n  db: {image: postgres}\n");
+    write("a.yaml", "include: [db.yaml]\nservices:\n  a: {image: a}\n");
+    Path file = write("compose.yaml", "include: [a.yaml, db.yaml]\nservices: {}\n");
+
+    assertThat(load(Map.of(), file).services()).containsOnlyKeys("db", "a");
+  }
+
+  @Test
   void rejectsACycleNamingTheChain() throws IOException {
     write("a.yaml", "include:\n  - b.yaml\nservices:\n  a: {image: a}\n");
     write("b.yaml", "include:\n  - a.yaml\nservices:\n  b: {image: b}\n");

@@ -129,6 +129,29 @@ class ServiceExtendsTest {
   }
 
   @Test
+  void resetInTheExtendingServiceRemovesAnInheritedValue() throws IOException {
+    Path file =
+        write(
+            "compose.yaml",
+            """
+            services:
+              base:
+                image: app
+                ports: ["8080"]
+                user: "1000"
+              quiet:
+                extends: base
+                ports: !reset []
+                user: !reset null
+            """);
+
+    ServiceSpec quiet = load(file).services().get("quiet");
+
+    assertThat(quiet.ports()).isEmpty();
+    assertThat(quiet.user()).isNull();
+  }
+
+  @Test
   void inheritsDependsOnAsComposeDoes() throws IOException {
     Path file =
         write(
