@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Reads compose files into a {@link ComposeModel}: each file is interpolated and normalised on its
  * own (relative paths resolve against that file's directory), its {@code extends} and {@code
- * include} applied ({@link ProjectReader}), then the files merge as {@code docker compose -f a -f b}
- * merges them, then services are parsed into typed specs and checked.
+ * include} applied ({@link ProjectReader}), then the files merge as {@code docker compose -f a -f
+ * b} merges them, then services are parsed into typed specs and checked.
  */
 public final class ComposeLoader {
 

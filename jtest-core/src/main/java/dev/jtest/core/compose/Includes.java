@@ -63,9 +63,7 @@ final class Includes {
       List<Location> chain = new ArrayList<>(includedBy);
       chain.add(entry.location());
       Located imported =
-          reader
-              .read(paths, directory == null ? null : projectDir, included, chain)
-              .document();
+          reader.read(paths, directory == null ? null : projectDir, included, chain).document();
       for (String kind : IMPORTED) {
         Map<String, Located> from = imported.get(kind).mapping("a mapping");
         if (!from.isEmpty()) {
@@ -114,8 +112,7 @@ final class Includes {
     return paths;
   }
 
-  private static void checkNoCycle(
-      Path path, Path file, Located entry, List<Location> includedBy) {
+  private static void checkNoCycle(Path path, Path file, Located entry, List<Location> includedBy) {
     List<Path> open = new ArrayList<>();
     includedBy.forEach(at -> open.add(at.file()));
     open.add(file);
@@ -128,13 +125,10 @@ final class Includes {
     List<String> steps = new ArrayList<>();
     for (int i = start; i < links.size(); i++) {
       Path next = i + 1 < open.size() ? open.get(i + 1) : path;
-      steps.add(
-          where(links.get(i), file) + " includes " + file.getParent().relativize(next));
+      steps.add(where(links.get(i), file) + " includes " + file.getParent().relativize(next));
     }
     throw new ConfigurationException(
-        "'include' never ends: "
-            + String.join(", ", steps)
-            + ". Remove one of these includes");
+        "'include' never ends: " + String.join(", ", steps) + ". Remove one of these includes");
   }
 
   /** The included project's own variables: {@code env_file}, or the {@code .env} beside it. */

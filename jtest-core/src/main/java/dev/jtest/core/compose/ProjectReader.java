@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Reads the files of one compose project into one normalised document, in compose's order: each
- * file is parsed, interpolated, its services' {@code extends} applied, its {@code include}d projects
- * read and added, and then the files merge as {@code docker compose -f a -f b} merges them.
+ * file is parsed, interpolated, its services' {@code extends} applied, its {@code include}d
+ * projects read and added, and then the files merge as {@code docker compose -f a -f b} merges
+ * them.
  */
 final class ProjectReader {
 

@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * Applies {@code extends} to the services of one compose file, as {@code docker compose} does: the
- * extended service (in the same file, or in {@code file:}, chained to any depth) is normalised where
- * it is written, so that its relative paths (build context, env files, bind mounts) resolve against
- * its own file's directory, and the extending service is merged over it with {@link
+ * extended service (in the same file, or in {@code file:}, chained to any depth) is normalised
+ * where it is written, so that its relative paths (build context, env files, bind mounts) resolve
+ * against its own file's directory, and the extending service is merged over it with {@link
  * ComposeMerger}'s rules, {@code !reset} and {@code !override} included. Like compose, every key is
  * inherited, {@code depends_on} too: the extending file must declare what the inherited keys refer
  * to.
@@ -50,8 +50,8 @@ final class ServiceExtends {
    * @param document one compose file, interpolated, without {@code include}
    * @param dir where its relative paths resolve
    * @param files reads another compose file named by {@code extends.file}, interpolated
-   * @throws ConfigurationException for a cycle (naming the chain), an unknown
-   *     service or a missing file (naming file and line of the {@code extends} that asked)
+   * @throws ConfigurationException for a cycle (naming the chain), an unknown service or a missing
+   *     file (naming file and line of the {@code extends} that asked)
    */
   static Located apply(
       YamlTree.Parsed document,

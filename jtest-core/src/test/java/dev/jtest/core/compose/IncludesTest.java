@@ -69,9 +69,7 @@ class IncludesTest {
     write("shared/vars.env", "VERSION=3\n");
     Files.createDirectories(dir.resolve("shared/data"));
     write("shared/sub/compose.yaml", "services:\n  cache:\n    image: redis:${VERSION}\n");
-    write(
-        "shared/sub/override.yaml",
-        "services:\n  cache:\n    volumes: [\"./data:/data\"]\n");
+    write("shared/sub/override.yaml", "services:\n  cache:\n    volumes: [\"./data:/data\"]\n");
     Path file =
         write(
             "compose.yaml",
@@ -124,8 +122,7 @@ class IncludesTest {
   void namesIncludedFilesByTheirPathWhenTheyShareAName() throws IOException {
     write("a/compose.yaml", "services:\n  db: {image: postgres}\n");
     write("b/compose.yaml", "services:\n  db: {image: mysql}\n");
-    Path file =
-        write("compose.yaml", "include: [a/compose.yaml, b/compose.yaml]\nservices: {}\n");
+    Path file = write("compose.yaml", "include: [a/compose.yaml, b/compose.yaml]\nservices: {}\n");
 
     assertThatThrownBy(() -> load(Map.of(), file))
         .hasMessageStartingWith(

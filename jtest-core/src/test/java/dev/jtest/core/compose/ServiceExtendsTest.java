@@ -59,7 +59,9 @@ class ServiceExtendsTest {
     assertThat(cli.command()).containsExactly("run");
     assertThat(cli.environment()).containsEntry("TZ", "utc").containsEntry("PORT", "8080");
     assertThat(cli.ports()).extracting(PortSpec::containerPort).containsExactly(80, 90);
-    assertThat(cli.mounts()).singleElement().satisfies(m -> assertThat(m.source()).isEqualTo("other"));
+    assertThat(cli.mounts())
+        .singleElement()
+        .satisfies(m -> assertThat(m.source()).isEqualTo("other"));
   }
 
   @Test
@@ -260,7 +262,8 @@ class ServiceExtendsTest {
   void fingerprintChangesWhenTheExtendedFileChanges() throws IOException {
     Path base = write("base.yml", "services:\n  webapp: {image: x:1}\n");
     Path file =
-        write("compose.yaml", "services:\n  web:\n    extends: {file: base.yml, service: webapp}\n");
+        write(
+            "compose.yaml", "services:\n  web:\n    extends: {file: base.yml, service: webapp}\n");
     String before = load(file).fingerprint();
 
     Files.writeString(base, "services:\n  webapp: {image: x:2}\n");
@@ -270,7 +273,8 @@ class ServiceExtendsTest {
 
   @Test
   void warnsOnceAboutAnUnsupportedKeyOfAServiceExtendedTwice() throws IOException {
-    write("base.yml", "services:\n  webapp:\n    image: x\n    x-note: ok\n    privileged2: true\n");
+    write(
+        "base.yml", "services:\n  webapp:\n    image: x\n    x-note: ok\n    privileged2: true\n");
     Path file =
         write(
             "compose.yaml",
