@@ -76,7 +76,8 @@ final class ComposeMerger {
       Rule rule = tags.get(newer.path());
       if (rule == Rule.RESET) {
         out.remove(name);
-      } else if (rule == Rule.OVERRIDE || (older == null && !newer.isMapping())) {
+      } else if (rule == Rule.OVERRIDE
+          || (older == null && (tags.isEmpty() || !newer.isMapping()))) {
         out.put(name, newer);
       } else if (older == null) {
         // Merged over nothing, so that a !reset deeper down removes its key here too.
