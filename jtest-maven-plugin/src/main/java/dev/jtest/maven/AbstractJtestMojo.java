@@ -54,7 +54,8 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
   /**
    * Compose files, merged in order as {@code docker compose -f a -f b} does, relative to the
    * project directory; a file that does not exist is an error. Default: the first of compose.yaml,
-   * compose.yml, docker-compose.yaml, docker-compose.yml in the project directory.
+   * compose.yml, docker-compose.yaml, docker-compose.yml in the project directory, and the first
+   * compose.override.yml (.yaml) or docker-compose.override.yml (.yaml) merged over it.
    */
   @Parameter private List<String> composeFiles;
 

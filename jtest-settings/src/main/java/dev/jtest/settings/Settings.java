@@ -53,7 +53,8 @@ public final class Settings {
           .accepts("file names, comma-separated, relative to the project directory")
           .defaultShownAs(
               "first of `compose.yaml`, `compose.yml`, `docker-compose.yaml`,"
-                  + " `docker-compose.yml`")
+                  + " `docker-compose.yml`, with the first `compose.override.yml` (or `.yaml`, or"
+                  + " `docker-compose.override.*`) beside it")
           .readBy(COMPOSE_GOALS)
           .parsedBy(null, value -> value);
 

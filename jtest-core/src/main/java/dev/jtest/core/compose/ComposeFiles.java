@@ -13,6 +13,17 @@ public final class ComposeFiles {
   public static final List<String> DEFAULT_NAMES =
       List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
 
+  /**
+   * Merged over the default file when one is beside it, first found wins, as {@code docker compose}
+   * does without {@code -f}.
+   */
+  public static final List<String> OVERRIDE_NAMES =
+      List.of(
+          "compose.override.yml",
+          "compose.override.yaml",
+          "docker-compose.override.yml",
+          "docker-compose.override.yaml");
+
   private ComposeFiles() {}
 
   /**
@@ -21,8 +32,8 @@ public final class ComposeFiles {
    * @param baseDir the project directory; configured relative paths resolve against it
    * @param configured the files the user named, in order; empty for the default look-up
    * @param origin where {@code configured} came from, for messages (e.g. {@code -Djtest.compose})
-   * @return the configured files, or the first default file found, or an empty list when the
-   *     project has none
+   * @return the configured files, or the first default file found and the first override file
+   *     beside it, or an empty list when the project has none
    * @throws ConfigurationException when a configured file does not exist
    */
   public static List<Path> locate(Path baseDir, List<String> configured, String origin) {
@@ -49,13 +60,22 @@ public final class ComposeFiles {
     if (!files.isEmpty()) {
       return List.copyOf(files);
     }
-    for (String name : DEFAULT_NAMES) {
-      Path file = baseDir.resolve(name);
+    Path file = first(baseDir, DEFAULT_NAMES);
+    if (file == null) {
+      return List.of();
+    }
+    Path override = first(baseDir, OVERRIDE_NAMES);
+    return override == null ? List.of(file) : List.of(file, override);
+  }
+
+  private static Path first(Path dir, List<String> names) {
+    for (String name : names) {
+      Path file = dir.resolve(name);
       if (Files.isRegularFile(file)) {
-        return List.of(file);
+        return file;
       }
     }
-    return List.of();
+    return null;
   }
 
   /** Splits a comma-separated list such as the value of {@code -Djtest.compose}. */

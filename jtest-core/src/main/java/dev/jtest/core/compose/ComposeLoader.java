@@ -21,13 +21,15 @@ import java.util.Set;
 
 /**
  * Reads compose files into a {@link ComposeModel}: each file is interpolated and normalised on its
- * own (relative paths resolve against that file's directory), then the files merge as {@code docker
- * compose -f a -f b} merges them, then services are parsed into typed specs and checked.
+ * own (relative paths resolve against that file's directory), its {@code extends} and {@code
+ * include} applied ({@link ProjectReader}), then the files merge as {@code docker compose -f a -f
+ * b} merges them, then services are parsed into typed specs and checked.
  */
 public final class ComposeLoader {
 
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("services", "volumes", "networks", "version", "name", "secrets", "configs");
+      Set.of(
+          "services", "volumes", "networks", "version", "name", "secrets", "configs", Includes.KEY);
 
   private ComposeLoader() {}
 
@@ -43,32 +45,35 @@ public final class ComposeLoader {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no compose files");
     }
-    Path projectDir = files.get(0).toAbsolutePath().getParent();
+    List<Path> absolute = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+    Path projectDir = absolute.get(0).getParent();
     Map<String, String> variables = new LinkedHashMap<>();
     Path dotEnv = projectDir.resolve(".env");
     if (Files.isRegularFile(dotEnv)) {
       variables.putAll(EnvFiles.read(dotEnv, ".env"));
     }
     variables.putAll(environment);
-    Interpolator interpolator = new Interpolator(variables);
 
     List<String> warnings = new ArrayList<>();
-    List<Located> roots = new ArrayList<>();
-    Located merged = Located.ofMapping(Map.of(), new Location(files.get(0), 1), List.of());
-    for (Path file : files) {
-      Located root =
-          YamlTree.parse(file.toAbsolutePath())
-              .mapTexts((text, at) -> interpolator.interpolate(text, at::toString));
-      roots.add(root);
-      merged =
-          ComposeMerger.mergeDocuments(
-              merged, ComposeNormalizer.normalize(root, warnings, TOP_LEVEL_KEYS));
-    }
+    ProjectReader reader = new ProjectReader(warnings, TOP_LEVEL_KEYS);
+    String name =
+        ProjectName.of(absolute.stream().map(reader::parsed).toList(), variables, projectDir);
+    variables.put(ProjectName.VARIABLE, name);
+    ProjectReader.Project project = reader.read(absolute, null, variables, List.of());
+    Located merged = project.document();
     if (merged.get("services").mapping("a mapping").isEmpty()) {
-      throw noServices(roots);
+      throw noServices(project.roots());
     }
+    // An extended service is read once per service that extends it: one warning is enough.
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(warnings));
     return ModelParser.parse(
-        files, projectDir, merged, activeProfiles, warnings, fingerprint(merged, activeProfiles));
+            files,
+            projectDir,
+            merged,
+            activeProfiles,
+            distinct,
+            fingerprint(merged, activeProfiles))
+        .withName(name);
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param fingerprint a digest of the effective model, to tell whether a kept stack still matches
  * @param notes one info line per key jtest accepts but does differently (file, line, key, what
  *     jtest does instead)
+ * @param name the compose project name ({@code COMPOSE_PROJECT_NAME}, top-level {@code name:}, or
+ *     the directory's name); jtest names what it creates per run, not after it
  */
 public record ComposeModel(
     List<Path> files,
@@ -25,7 +27,36 @@ public record ComposeModel(
     Map<String, NetworkSpec> networks,
     List<String> warnings,
     String fingerprint,
-    List<String> notes) {
+    List<String> notes,
+    String name) {
+
+  /** A model named after its project directory, as compose names a project without a name. */
+  public ComposeModel(
+      List<Path> files,
+      Path projectDir,
+      Map<String, ServiceSpec> services,
+      Map<String, VolumeSpec> volumes,
+      Map<String, NetworkSpec> networks,
+      List<String> warnings,
+      String fingerprint,
+      List<String> notes) {
+    this(
+        files,
+        projectDir,
+        services,
+        volumes,
+        networks,
+        warnings,
+        fingerprint,
+        notes,
+        String.valueOf(projectDir.getFileName()));
+  }
+
+  /** This model with the project name {@code name}. */
+  public ComposeModel withName(String name) {
+    return new ComposeModel(
+        files, projectDir, services, volumes, networks, warnings, fingerprint, notes, name);
+  }
 
   /** A top-level volume; an external one is used as it is and never removed. */
   public record VolumeSpec(String name, boolean external, String externalName) {}

@@ -108,7 +108,15 @@ final class ComposeNormalizer {
    * @param warnings receives one line per key jtest ignores
    */
   static Located normalize(Located root, List<String> warnings, Set<String> topLevelKeys) {
-    Path dir = root.location().file().getParent();
+    return normalize(root, root.location().file().getParent(), warnings, topLevelKeys);
+  }
+
+  /**
+   * As {@link #normalize(Located, List, Set)}, relative paths resolved against {@code dir} (an
+   * included project's {@code project_directory}).
+   */
+  static Located normalize(
+      Located root, Path dir, List<String> warnings, Set<String> topLevelKeys) {
     Map<String, Located> out = new LinkedHashMap<>();
     for (Map.Entry<String, Located> entry : root.mapping("a mapping").entrySet()) {
       String key = entry.getKey();

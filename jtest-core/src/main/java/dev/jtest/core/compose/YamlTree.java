@@ -34,11 +34,36 @@ import org.yaml.snakeyaml.nodes.Tag;
  * SnakeYAML's {@code compose()} keeps both (only its constructor checks {@code
  * allowDuplicateKeys}), and a silent "last one wins" hides mistakes. YAML merge keys ({@code <<:
  * *common}) are applied: explicit entries win; among merged mappings, the first one wins (YAML
- * spec).
+ * spec), so a value merged in from an anchor keeps the line where the anchor wrote it.
+ *
+ * <p>The compose merge tags {@code !reset} and {@code !override} are recorded by the path of the
+ * value they mark, for {@link ComposeMerger}; a {@code !reset} value reads as null, as compose
+ * ignores what it holds.
  */
 final class YamlTree {
 
+  /**
+   * Aliases to mappings and lists one file may use. SnakeYAML's default of 50 guards against
+   * "billion laughs" but refuses real compose files that give 60 services {@code <<: *defaults};
+   * the guard against a self-containing alias below stays.
+   */
+  private static final int MAX_ALIASES = 5_000;
+
   private YamlTree() {}
+
+  /**
+   * One parsed file.
+   *
+   * @param root the document, a mapping
+   * @param tags the merge rule of each value marked {@code !reset} or {@code !override}, by its
+   *     path from the root
+   */
+  record Parsed(Located root, Map<List<Object>, ComposeMerger.Rule> tags) {}
+
+  /** Reads {@code file} without its merge tags; see {@link #read(Path)}. */
+  static Located parse(Path file) {
+    return read(file).root();
+  }
 
   /**
    * Reads {@code file}; an empty file is an empty mapping.
@@ -46,10 +71,12 @@ final class YamlTree {
    * @throws ConfigurationException naming file and line when it is not valid YAML, not a mapping,
    *     or has a key twice
    */
-  static Located parse(Path file) {
+  static Parsed read(Path file) {
     Node node;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      node = new Yaml(new LoaderOptions()).compose(reader);
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(MAX_ALIASES);
+      node = new Yaml(options).compose(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 1 : mark.getLine() + 1;
@@ -72,9 +99,10 @@ final class YamlTree {
       throw new ConfigurationException("cannot read compose file " + file + ": " + e, e);
     }
     if (node == null) {
-      return Located.ofMapping(Map.of(), new Location(file, 1), List.of());
+      return new Parsed(Located.ofMapping(Map.of(), new Location(file, 1), List.of()), Map.of());
     }
-    Located root = new YamlTree.Converter(file).convert(node, List.of(), line(node));
+    Converter converter = new Converter(file);
+    Located root = converter.convert(node, List.of(), line(node));
     if (!root.isMapping()) {
       throw new ConfigurationException(
           file.getFileName()
@@ -83,7 +111,7 @@ final class YamlTree {
               + ": a compose file must be a mapping with a 'services:' key, found "
               + root.describe());
     }
-    return root;
+    return new Parsed(root, Map.copyOf(converter.tags));
   }
 
   private static int line(Node node) {
@@ -97,6 +125,8 @@ final class YamlTree {
     /** The mappings and lists being converted: an alias to one of them would never end. */
     private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    private final Map<List<Object>, ComposeMerger.Rule> tags = new HashMap<>();
+
     Converter(Path file) {
       this.file = file;
     }
@@ -107,6 +137,13 @@ final class YamlTree {
      */
     Located convert(Node node, List<Object> path, int line) {
       Location at = new Location(file, line);
+      ComposeMerger.Rule rule = ComposeMerger.Rule.of(node.getTag().getValue());
+      if (rule != null) {
+        tags.put(List.copyOf(path), rule);
+        if (rule == ComposeMerger.Rule.RESET) {
+          return Located.none(at, path);
+        }
+      }
       if (node instanceof ScalarNode scalar) {
         return Tag.NULL.equals(scalar.getTag())
             ? Located.none(at, path)

@@ -38,6 +38,25 @@ class ComposeFilesTest {
   }
 
   @Test
+  void mergesTheOverrideFileBesideTheDefaultOneAsDockerComposeDoes() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+    Files.writeString(dir.resolve("docker-compose.override.yaml"), "services: {}\n");
+    Files.writeString(dir.resolve("compose.override.yml"), "services: {}\n");
+
+    assertThat(ComposeFiles.locate(dir, List.of(), "<composeFiles>"))
+        .containsExactly(dir.resolve("compose.yaml"), dir.resolve("compose.override.yml"));
+  }
+
+  @Test
+  void readsNoOverrideFileWhenFilesAreConfigured() throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+    Files.writeString(dir.resolve("compose.override.yaml"), "services: {}\n");
+
+    assertThat(ComposeFiles.locate(dir, List.of("compose.yaml"), "-Djtest.compose"))
+        .containsExactly(dir.resolve("compose.yaml"));
+  }
+
+  @Test
   void keepsTheConfiguredOrder() throws IOException {
     Files.writeString(dir.resolve("docker-compose.yml"), "services: {}\n");
     Files.createDirectories(dir.resolve("ci"));

@@ -14,6 +14,14 @@ public final class ComposeText {
 
   private ComposeText() {}
 
+  /** Writes {@code text} to {@code name} under {@code dir}, creating its directories. */
+  public static Path write(Path dir, String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
   /** The model of {@code yaml}, written as {@code compose.yaml} in {@code dir}. */
   public static ComposeModel load(Path dir, String yaml) throws IOException {
     Path file = dir.resolve("compose.yaml");
