@@ -137,18 +137,8 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
    * file. Finding the files is done here; reading them, the slow part, when the loader is called.
    */
   protected Optional<Supplier<ComposeModel>> composeModelLoader() {
-    List<Path> files = composeFiles();
+    List<Path> files = composeFilesOrSayNone();
     if (files.isEmpty()) {
-      if (project.getContextValue(NO_COMPOSE_REPORTED) == null) {
-        project.setContextValue(NO_COMPOSE_REPORTED, Boolean.TRUE);
-        getLog()
-            .info(
-                "jtest: no compose file in "
-                    + baseDir()
-                    + " (looked for "
-                    + String.join(", ", ComposeFiles.DEFAULT_NAMES)
-                    + "): no services to start");
-      }
       return Optional.empty();
     }
     Set<String> active = new LinkedHashSet<>(ComposeFiles.split(profiles));
@@ -159,6 +149,25 @@ public abstract class AbstractJtestMojo extends AbstractMojo {
           model.notes().forEach(note -> getLog().info("jtest: " + note));
           return model;
         });
+  }
+
+  /**
+   * The compose files this build uses, in merge order; empty, said once per project and build, when
+   * the project has none.
+   */
+  protected List<Path> composeFilesOrSayNone() {
+    List<Path> files = composeFiles();
+    if (files.isEmpty() && project.getContextValue(NO_COMPOSE_REPORTED) == null) {
+      project.setContextValue(NO_COMPOSE_REPORTED, Boolean.TRUE);
+      getLog()
+          .info(
+              "jtest: no compose file in "
+                  + baseDir()
+                  + " (looked for "
+                  + String.join(", ", ComposeFiles.DEFAULT_NAMES)
+                  + "): no services to start");
+    }
+    return files;
   }
 
   /** Prints the core's events to the Maven log, prefixed so they stand out in a long build. */

@@ -26,6 +26,9 @@ public final class Keys {
   public static final String DRY_RUN = "jtest.dryRun";
   public static final String CLEANUP_PREFIX = "jtest.cleanup.prefix";
   public static final String CLEANUP_AFTER_TESTS = "jtest.cleanupAfterTests";
+  public static final String FORMAT = "jtest.format";
+  public static final String SERVICES = "jtest.services";
+  public static final String OUTPUT = "jtest.output";
 
   // Read by the provider in the test runs.
   public static final String WORKERS = "jtest.workers";

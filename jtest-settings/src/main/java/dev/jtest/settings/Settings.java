@@ -18,11 +18,17 @@ public final class Settings {
 
   private static final String EVERY_GOAL = "every goal";
   private static final String COMPOSE_GOALS =
-      "`jtest:start`, `jtest:ready`, `jtest:stop`, `jtest:logs`, `jtest:diagnose`, `jtest:cleanup`";
+      "`jtest:start`, `jtest:ready`, `jtest:stop`, `jtest:logs`, `jtest:diagnose`, `jtest:cleanup`,"
+          + " `jtest:config`";
   private static final String START = "`jtest:start` (pre-integration-test)";
   private static final String LOGS = "`jtest:logs`";
   private static final String REPORT = "`jtest:report` (verify)";
   private static final String CLEANUP = "`jtest:cleanup` (post-integration-test, or alone)";
+  private static final String CONFIG = "`jtest:config`";
+
+  /** The formats {@code jtest:config} prints, the default first. */
+  public static final List<String> CONFIG_FORMATS = List.of("yaml", "json");
+
   private static final String TEST_RUNS =
       "the provider in Surefire (test) and Failsafe (integration-test)";
   private static final String WORKERS_READ = "the worker JVMs; set by the provider";
@@ -160,6 +166,29 @@ public final class Settings {
               .does("run the cleaners after the integration tests; also `<cleanupAfterTests>`")
               .readBy(CLEANUP),
           true);
+
+  public static final Setting<String> FORMAT =
+      Setting.user(Keys.FORMAT)
+          .does("how `jtest:config` prints the resolved compose model")
+          .accepts("yaml (as `docker compose config`) or json (the same model)")
+          .readBy(CONFIG)
+          .parsedBy(CONFIG_FORMATS.get(0), value -> oneOf(CONFIG_FORMATS, value));
+
+  public static final Setting<Boolean> SERVICES =
+      flag(
+          Setting.user(Keys.SERVICES)
+              .does(
+                  "`jtest:config` prints the enabled services' names only, one per line in start"
+                      + " order, as `docker compose config --services`")
+              .readBy(CONFIG),
+          false);
+
+  public static final Setting<String> OUTPUT =
+      Setting.user(Keys.OUTPUT)
+          .does("`jtest:config` writes to this file instead of the console")
+          .accepts("a file path, relative to the project directory")
+          .readBy(CONFIG)
+          .parsedBy(null, Settings::trimmedOrNull);
 
   public static final Setting<OptionalInt> WORKERS =
       Setting.user(Keys.WORKERS)
@@ -339,6 +368,9 @@ public final class Settings {
           DRY_RUN,
           CLEANUP_PREFIX,
           CLEANUP_AFTER_TESTS,
+          FORMAT,
+          SERVICES,
+          OUTPUT,
           WORKERS,
           DIST,
           KEYWORDS,
@@ -411,11 +443,16 @@ public final class Settings {
   }
 
   private static String distribution(String value) {
+    return oneOf(DISTRIBUTIONS, value);
+  }
+
+  /** {@code value} as one of {@code names}, in any case; blank is the first, the default. */
+  private static String oneOf(List<String> names, String value) {
     if (value.isBlank()) {
-      return DISTRIBUTIONS.get(0);
+      return names.get(0);
     }
     String name = value.trim().toLowerCase(Locale.ROOT);
-    if (!DISTRIBUTIONS.contains(name)) {
+    if (!names.contains(name)) {
       throw new IllegalArgumentException(value);
     }
     return name;

@@ -42,6 +42,20 @@ public final class ComposeLoader {
    */
   public static ComposeModel load(
       List<Path> files, Map<String, String> environment, Set<String> activeProfiles) {
+    return resolve(files, environment, activeProfiles).model();
+  }
+
+  /**
+   * What {@link #load} reads on the way to the model, for {@link ComposeConfig} to print.
+   *
+   * @param roots each file interpolated, as written (before normalisation), in merge order
+   * @param document the merged, normalised document the model was parsed from
+   */
+  record Resolved(List<Located> roots, Located document, ComposeModel model) {}
+
+  /** {@link #load}, keeping the files and the merged document it parsed the model from. */
+  static Resolved resolve(
+      List<Path> files, Map<String, String> environment, Set<String> activeProfiles) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no compose files");
     }
@@ -66,14 +80,17 @@ public final class ComposeLoader {
     }
     // An extended service is read once per service that extends it: one warning is enough.
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(warnings));
-    return ModelParser.parse(
-            files,
-            projectDir,
-            merged,
-            activeProfiles,
-            distinct,
-            fingerprint(merged, activeProfiles))
-        .withName(name);
+    return new Resolved(
+        project.roots(),
+        merged,
+        ModelParser.parse(
+                files,
+                projectDir,
+                merged,
+                activeProfiles,
+                distinct,
+                fingerprint(merged, activeProfiles))
+            .withName(name));
   }
 
   /**

@@ -140,7 +140,7 @@ final class ServiceParser {
   }
 
   /** A port as {@link PortParser} takes it: the short form's text, or the long form's fields. */
-  private static Object portEntry(Located port) {
+  static Object portEntry(Located port) {
     if (!port.isMapping()) {
       return port.text("a port (\"8080\", \"9000:8080\") or a mapping with 'target'");
     }
