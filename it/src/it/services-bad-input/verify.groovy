@@ -28,7 +28,8 @@ once(14, 'Invalid jtest.coverage.minimum="line:2": ratio 2 for line is outside 0
 once(16, "Invalid <coverage><rules> rule in pom.xml (counter 'line', minimum '2'): ratio 2 for line is outside 0..1")
 [3, 14, 16].each { assert !builds[it - 1].contains('[INFO] --- ') }
 // An image build whose RUN step fails: the builder's output, and no intermediate container left.
-assert builds[14] =~ /failing-build\.yml:2: service 'web': building its image failed: .*returned a non-zero code: 3/
+// The engine's own words: Docker's "returned a non-zero code: 3", Podman's "exit status 3".
+assert builds[14] =~ /failing-build\.yml:2: service 'web': building its image failed: .*(returned a non-zero code: 3|exit status 3)/
 assert builds[14].contains('  | jtest-it failing step of services-bad-input')
 // Builds the extension stops print no BUILD FAILURE banner.
 assert log.count('BUILD FAILURE') == 12

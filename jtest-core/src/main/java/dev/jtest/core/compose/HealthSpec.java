@@ -38,6 +38,24 @@ public record HealthSpec(
     return !test.isEmpty() && "NONE".equals(test.get(0));
   }
 
+  /**
+   * The command this healthcheck runs in the container, as the engine runs it: {@code CMD} its
+   * arguments, {@code CMD-SHELL} its string through {@code /bin/sh -c}; a test without either word
+   * is a shell command, as a compose string is.
+   *
+   * @throws IllegalStateException for a disabled healthcheck, which runs nothing
+   */
+  public List<String> command() {
+    if (test.isEmpty() || disabled()) {
+      throw new IllegalStateException("a disabled healthcheck runs no command");
+    }
+    return switch (test.get(0)) {
+      case "CMD" -> List.copyOf(test.subList(1, test.size()));
+      case "CMD-SHELL" -> List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())));
+      default -> List.of("/bin/sh", "-c", String.join(" ", test));
+    };
+  }
+
   /** How long the engine may take at most to call the service unhealthy. */
   public Duration worstCase() {
     Duration interval = this.interval == null ? DEFAULT_INTERVAL : this.interval;

@@ -30,14 +30,18 @@ public record EngineDiagnosis(
     lines.add("Engine endpoint: " + engine.endpoint() + " (" + engine.endpoint().origin() + ")");
     lines.add(
         "Engine version: "
-            + engine.serverVersion()
+            + engine.product()
             + " ("
             + engine.os()
             + ", kernel "
             + engine.kernel()
             + ", storage "
             + engine.storageDriver()
-            + ")");
+            + ")"
+            + (engine.runsHealthchecks()
+                ? ""
+                : "; jtest runs the containers' healthchecks itself (Podman runs them only with"
+                    + " systemd)"));
     lines.add(
         "API version: "
             + engine.apiVersion()

@@ -1,5 +1,6 @@
 package dev.jtest.core.engine;
 
+import dev.jtest.core.compose.HealthSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param health {@code starting}, {@code healthy}, {@code unhealthy}, or {@code null} without a
  *     healthcheck
  * @param healthLog the outputs of the last health checks, oldest first
- * @param hasHealthcheck whether the container (from the image or the request) has a healthcheck
+ * @param healthcheck the healthcheck the container runs (its image's, or the request's over it), or
+ *     {@code null} without one
  * @param restartCount how often the engine restarted it
  * @param ports host ports by container port ({@code "8080/tcp"} to {@code 49153})
  * @param addresses its IP address on each network
@@ -37,7 +39,7 @@ public record ContainerFacts(
     boolean oomKilled,
     String health,
     List<HealthProbe> healthLog,
-    boolean hasHealthcheck,
+    HealthSpec healthcheck,
     int restartCount,
     Map<String, Integer> ports,
     Map<String, String> addresses,
@@ -46,6 +48,11 @@ public record ContainerFacts(
 
   /** One run of the engine's health check. */
   public record HealthProbe(Integer exitCode, String output) {}
+
+  /** Whether the container (from the image or the request) has a healthcheck. */
+  public boolean hasHealthcheck() {
+    return healthcheck != null;
+  }
 
   /** The host port that publishes {@code containerPort} over TCP. */
   public Optional<Integer> hostPort(int containerPort) {

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HealthCheck;
+import dev.jtest.core.compose.HealthSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,14 +38,24 @@ final class ContainerFactsMapping {
         exitCode == null ? null : exitCode.intValue(),
         state == null ? null : finishedAt(state.getFinishedAt()),
         state != null && Boolean.TRUE.equals(state.getOOMKilled()),
-        health == null ? null : health.getStatus(),
+        status(health),
         healthLog(health),
-        hasHealthcheck(config == null ? null : config.getHealthcheck()),
+        healthcheck(config == null ? null : config.getHealthcheck()),
         response.getRestartCount() == null ? 0 : response.getRestartCount(),
         ports(response),
         addresses(response),
         config == null || config.getLabels() == null ? Map.of() : Map.copyOf(config.getLabels()),
         config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv()));
+  }
+
+  /**
+   * The health status, {@code null} without a healthcheck: Docker leaves Health out then, Podman
+   * sends it with an empty status.
+   */
+  private static String status(HealthState health) {
+    return health == null || health.getStatus() == null || health.getStatus().isBlank()
+        ? null
+        : health.getStatus();
   }
 
   private static List<ContainerFacts.HealthProbe> healthLog(HealthState health) {
@@ -60,12 +72,28 @@ final class ContainerFactsMapping {
     return log;
   }
 
-  /** Whether a healthcheck runs: one from the image or the request that is not {@code NONE}. */
-  private static boolean hasHealthcheck(HealthCheck check) {
-    return check != null
-        && check.getTest() != null
-        && !check.getTest().isEmpty()
-        && !"NONE".equals(check.getTest().get(0));
+  /**
+   * The healthcheck that runs: one from the image or the request that is not {@code NONE}, with the
+   * engine's nanoseconds as durations; a field it leaves out or at 0 keeps Docker's default.
+   */
+  static HealthSpec healthcheck(HealthCheck check) {
+    if (check == null
+        || check.getTest() == null
+        || check.getTest().isEmpty()
+        || "NONE".equals(check.getTest().get(0))) {
+      return null;
+    }
+    return new HealthSpec(
+        List.copyOf(check.getTest()),
+        nanos(check.getInterval()),
+        nanos(check.getTimeout()),
+        nanos(check.getStartPeriod()),
+        check.getRetries() == null || check.getRetries() <= 0 ? null : check.getRetries(),
+        nanos(check.getStartInterval()));
+  }
+
+  private static Duration nanos(Long value) {
+    return value == null || value <= 0 ? null : Duration.ofNanos(value);
   }
 
   /**

@@ -44,6 +44,9 @@ public final class Engine implements AutoCloseable {
   private final LabelSearch labelSearch;
   private final ContainerEvents events;
 
+  /** What the engine said about itself; asked on first use, as most runs never need it. */
+  private volatile EngineInfo info;
+
   private Engine(EngineEndpoint endpoint, DockerClient client) {
     this.endpoint = endpoint;
     this.client = client;
@@ -72,9 +75,14 @@ public final class Engine implements AutoCloseable {
     return endpoint;
   }
 
-  /** The engine's version, API version and host facts. */
+  /** The engine's version, API version and host facts, asked once per connection. */
   public EngineInfo info() {
-    return EngineConnection.info(client, endpoint);
+    EngineInfo known = info;
+    if (known == null) {
+      known = EngineConnection.info(client, endpoint);
+      info = known;
+    }
+    return known;
   }
 
   // Images

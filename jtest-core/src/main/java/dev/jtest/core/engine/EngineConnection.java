@@ -15,6 +15,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Opens docker-java's client to one engine and tells what that engine is. */
@@ -86,7 +87,27 @@ final class EngineConnection {
         version.getMinAPIVersion(),
         version.getOperatingSystem() + "/" + version.getArch(),
         version.getKernelVersion(),
-        info.getDriver());
+        info.getDriver(),
+        isPodman(version));
+  }
+
+  /**
+   * Whether {@code version} is Podman's: its service names itself in the components ({@code Podman
+   * Engine}) and in the platform; Docker names neither so.
+   */
+  static boolean isPodman(Version version) {
+    boolean component =
+        version.getComponents() != null
+            && version.getComponents().stream()
+                .anyMatch(
+                    c ->
+                        c.getName() != null
+                            && c.getName().toLowerCase(Locale.ROOT).contains("podman"));
+    boolean platform =
+        version.getPlatform() != null
+            && version.getPlatform().getName() != null
+            && version.getPlatform().getName().toLowerCase(Locale.ROOT).contains("podman");
+    return component || platform;
   }
 
   /** Releases the client's pooled connections. */

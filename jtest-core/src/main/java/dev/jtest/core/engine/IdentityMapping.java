@@ -3,7 +3,6 @@ package dev.jtest.core.engine;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Link;
 import com.github.dockerjava.api.model.VolumesFrom;
 import dev.jtest.core.compose.IdentitySpec;
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ final class IdentityMapping {
   }
 
   /**
-   * The host-level settings: hosts, DNS, links, volumes from other containers, annotations. Links
-   * and {@code volumes_from} name containers already ({@code ContainerRequests} resolves services).
+   * The host-level settings: hosts, DNS, volumes from other containers, annotations. {@code
+   * volumes_from} names containers already ({@code ContainerRequests} resolves services).
    */
   static void fill(HostConfig host, IdentitySpec identity) {
     if (!identity.extraHosts().isEmpty()) {
@@ -52,11 +51,6 @@ final class IdentityMapping {
     }
     if (!identity.dnsOptions().isEmpty()) {
       host.withDnsOptions(identity.dnsOptions());
-    }
-    if (!identity.links().isEmpty()) {
-      List<Link> links = new ArrayList<>();
-      identity.links().forEach((container, alias) -> links.add(new Link(container, alias)));
-      host.withLinks(links);
     }
     if (!identity.volumesFrom().isEmpty()) {
       List<VolumesFrom> sources = new ArrayList<>();

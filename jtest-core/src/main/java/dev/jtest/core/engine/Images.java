@@ -8,7 +8,6 @@ import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.PullResponseItem;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -116,7 +115,7 @@ final class Images {
   /** Pulls {@code reference} from its registry, giving up after {@code timeout}. */
   void pull(String reference, String platform, Duration timeout) {
     String operation = "pull image " + reference;
-    QuietCallback<PullResponseItem> callback = new QuietCallback<>();
+    PullCallback callback = new PullCallback(operation);
     boolean done;
     try {
       PullImageCmd pull = client.pullImageCmd(reference);

@@ -1,8 +1,11 @@
 package dev.jtest.core.readiness;
 
+import java.time.Duration;
+
 /**
  * One condition a service must meet before tests may use it. Implementations are immutable and hold
- * no state between probes: the waiter remembers what already held.
+ * no state between probes (the waiter remembers what already held), except the healthcheck jtest
+ * runs itself, which counts its failing streak as the engine would and is made once per wait.
  */
 public interface ReadinessCheck {
 
@@ -19,4 +22,9 @@ public interface ReadinessCheck {
    *     unhealthy), so that waiting stops at once
    */
   Probe probe(ProbeTarget target);
+
+  /** How long after its {@code attempts}-th probe (1 for the first) this check is due again. */
+  default Duration nextProbe(int attempts) {
+    return PollSchedule.after(name(), attempts);
+  }
 }

@@ -134,8 +134,7 @@ public final class ReadinessWaiter {
         }
         Probe probe = probe(check, probeTarget);
         int attempt = attempts.merge(check.name(), 1, Integer::sum);
-        due.put(
-            check.name(), System.nanoTime() + PollSchedule.after(check.name(), attempt).toNanos());
+        due.put(check.name(), System.nanoTime() + check.nextProbe(attempt).toNanos());
         if (probe.ready()) {
           held.put(check.name(), Instant.now());
           lastSeen.remove(check.name());

@@ -1,5 +1,6 @@
 package dev.jtest.core.readiness;
 
+import dev.jtest.core.compose.HealthSpec;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,14 @@ public final class Wait {
   /** The engine reports the container healthy. */
   public static ReadinessCheck forHealthcheck() {
     return new HealthcheckCheck();
+  }
+
+  /**
+   * The container's healthcheck {@code health}, run by jtest itself, for an engine that does not
+   * run healthchecks; one per wait, as it counts the failing streak.
+   */
+  public static ReadinessCheck byRunningHealthcheck(HealthSpec health) {
+    return new HealthcheckRun(health);
   }
 
   /** GET {@code path} on the host port that publishes {@code containerPort} answers 2xx or 3xx. */

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param address where published ports bind: a port on loopback moves to its bind address
  * @param copyBinds whether the engine may be on another machine, so that bind mounts are left out
  *     and their files copied in ({@link RemoteBinds})
+ * @param linkAliases by service, the aliases other services' {@code links} reach it by ({@link
+ *     #linkAliases(ComposeModel)})
  */
 record ContainerRequests(
     RunIdentity identity,
@@ -30,7 +32,42 @@ record ContainerRequests(
     Map<String, ComposeModel.VolumeSpec> volumes,
     Map<String, String> networks,
     PublishAddress address,
-    boolean copyBinds) {
+    boolean copyBinds,
+    Map<String, List<String>> linkAliases) {
+
+  /** Requests for a model without {@code links}. */
+  ContainerRequests(
+      RunIdentity identity,
+      boolean keep,
+      Map<String, ComposeModel.VolumeSpec> volumes,
+      Map<String, String> networks,
+      PublishAddress address,
+      boolean copyBinds) {
+    this(identity, keep, volumes, networks, address, copyBinds, Map.of());
+  }
+
+  /**
+   * By service, the aliases that other services' {@code links} give it. A link is a network alias:
+   * on a user-defined network (a run has no other) Docker resolves {@code links: [db:database]} as
+   * the alias {@code database} of db, seen by the linking service; Podman refuses legacy links
+   * outright. jtest gives db that alias on its networks, so every engine resolves it, and every
+   * service of the run (not only the linking one) can use it.
+   */
+  static Map<String, List<String>> linkAliases(ComposeModel model) {
+    Map<String, List<String>> aliases = new LinkedHashMap<>();
+    for (ServiceSpec spec : model.services().values()) {
+      spec.identity()
+          .links()
+          .forEach(
+              (target, alias) -> {
+                List<String> known = aliases.computeIfAbsent(target, t -> new ArrayList<>());
+                if (!alias.equals(target) && !known.contains(alias)) {
+                  known.add(alias);
+                }
+              });
+    }
+    return aliases;
+  }
 
   /** Requests for a local engine, whose ports bind to loopback. */
   ContainerRequests(
@@ -38,7 +75,7 @@ record ContainerRequests(
       boolean keep,
       Map<String, ComposeModel.VolumeSpec> volumes,
       Map<String, String> networks) {
-    this(identity, keep, volumes, networks, PublishAddress.LOCAL, false);
+    this(identity, keep, volumes, networks, PublishAddress.LOCAL, false, Map.of());
   }
 
   /**
@@ -131,12 +168,12 @@ record ContainerRequests(
   }
 
   /**
-   * The service's identity settings as the engine takes them: the services that links and {@code
-   * volumes_from} name become the containers of this run.
+   * The service's identity settings as the engine takes them: the services that {@code
+   * volumes_from} names become the containers of this run; links are none, as the linked service
+   * answers to their aliases ({@link #linkAliases}).
    */
   private IdentitySpec engineIdentity(IdentitySpec settings) {
-    Map<String, String> links = new LinkedHashMap<>();
-    settings.links().forEach((service, alias) -> links.put(identity.resourceName(service), alias));
+    Map<String, String> links = Map.of();
     List<IdentitySpec.VolumesFrom> volumesFrom = new ArrayList<>();
     for (IdentitySpec.VolumesFrom source : settings.volumesFrom()) {
       volumesFrom.add(
@@ -178,12 +215,22 @@ record ContainerRequests(
     return spec.networks().subList(1, spec.networks().size()).stream().map(networks::get).toList();
   }
 
-  /** The names the container answers to on each of its networks. */
+  /**
+   * The names the container answers to on each of its networks: the service's, its {@code
+   * container_name}, and the aliases other services link to it by.
+   */
   List<String> aliases(ServiceSpec spec) {
+    List<String> aliases = new ArrayList<>(List.of(spec.name()));
     String containerName = spec.identity().containerName();
-    return containerName == null || containerName.equals(spec.name())
-        ? List.of(spec.name())
-        : List.of(spec.name(), containerName);
+    if (containerName != null && !aliases.contains(containerName)) {
+      aliases.add(containerName);
+    }
+    for (String alias : linkAliases.getOrDefault(spec.name(), List.of())) {
+      if (!aliases.contains(alias)) {
+        aliases.add(alias);
+      }
+    }
+    return List.copyOf(aliases);
   }
 
   /** The engine volume of compose volume {@code name}: its own name when external. */

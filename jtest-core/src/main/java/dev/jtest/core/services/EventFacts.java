@@ -53,7 +53,7 @@ final class EventFacts {
         facts.oomKilled(),
         health,
         facts.healthLog(),
-        facts.hasHealthcheck(),
+        facts.healthcheck(),
         facts.restartCount(),
         facts.ports(),
         facts.addresses(),

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether the engine applies {@code healthcheck.start_interval}, which its API has only from 1.44
- * (Docker 25): an older engine ignores the field, so its healthcheck runs at {@code interval} from
- * the start, and a service with a long interval is found healthy later than the file intends.
+ * What the engine does with healthchecks, said once per run. Podman runs none without systemd, so
+ * jtest runs them itself (and applies {@code start_interval} as it does). Docker applies {@code
+ * healthcheck.start_interval} only from its API 1.44 (Docker 25): an older engine ignores the
+ * field, so its healthcheck runs at {@code interval} from the start, and a service with a long
+ * interval is found healthy later than the file intends.
  */
 final class HealthStartInterval {
 
@@ -17,6 +19,21 @@ final class HealthStartInterval {
   static final String SINCE = "1.44";
 
   private HealthStartInterval() {}
+
+  /**
+   * The one info line saying that an engine runs no healthchecks (Podman without systemd), so jtest
+   * runs them itself; empty on an engine that runs them.
+   */
+  static Optional<String> runByJtest(Engine engine) {
+    if (engine.info().runsHealthchecks()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        engine.info().product()
+            + " runs healthchecks only through systemd timers: jtest runs each service's"
+            + " healthcheck itself (exec), at its start_interval and interval, and judges it as"
+            + " Docker does");
+  }
 
   /**
    * The one info line saying that {@code engine} does not apply the {@code start_interval} of
@@ -33,7 +50,8 @@ final class HealthStartInterval {
       return Optional.empty();
     }
     String api = engine.info().apiVersion();
-    if (atLeast(api, SINCE)) {
+    if (atLeast(api, SINCE) || !engine.info().runsHealthchecks()) {
+      // An engine that runs no healthchecks leaves them to jtest, which applies start_interval.
       return Optional.empty();
     }
     return Optional.of(

@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.HealthSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
 import dev.jtest.core.engine.Engine;
@@ -104,6 +105,22 @@ final class KeptStacks {
     return true;
   }
 
+  /**
+   * Whether the kept container passes its healthcheck: the engine's status, or on an engine that
+   * runs none (Podman without systemd) one run of the check now.
+   */
+  private boolean healthy(ContainerFacts facts) {
+    if (!facts.hasHealthcheck()) {
+      return true;
+    }
+    if (engine.info().runsHealthchecks()) {
+      return "healthy".equals(facts.health());
+    }
+    HealthSpec check = facts.healthcheck();
+    Duration timeout = check.timeout() == null ? HealthSpec.DEFAULT_TIMEOUT : check.timeout();
+    return engine.exec(facts.id(), check.command(), List.of(), timeout).succeeded();
+  }
+
   private Optional<Stack> reuse(ComposeModel model, Stack.Options options, StackState kept) {
     if (!kept.fingerprint().equals(model.fingerprint())
         || !kept.services().keySet().equals(model.services().keySet())) {
@@ -114,10 +131,7 @@ final class KeptStacks {
     Map<String, ContainerFacts> running = new LinkedHashMap<>();
     for (ServiceSpec spec : model.services().values()) {
       Optional<ContainerFacts> facts = engine.inspect(kept.services().get(spec.name()).id());
-      boolean healthy =
-          facts.isPresent()
-              && facts.get().running()
-              && (facts.get().health() == null || "healthy".equals(facts.get().health()));
+      boolean healthy = facts.isPresent() && facts.get().running() && healthy(facts.get());
       // A rebuild is a cache hit when nothing changed: a new id means the image did.
       if (!healthy
           || (spec.build() != null && !images.resolve(spec).equals(facts.get().imageId()))) {

@@ -41,13 +41,17 @@ record ReadinessPlan(List<ReadinessCheck> checks, Duration timeout, boolean comp
   /**
    * The plan of {@code spec}, whose container the engine describes as {@code facts}.
    *
+   * @param engineRunsHealthchecks whether the engine runs the container's healthcheck; when it does
+   *     not (Podman without systemd), jtest runs it itself
    * @throws ConfigurationException when another service awaits it as {@code service_healthy} but it
    *     has nothing to be healthy by
    */
-  static ReadinessPlan of(ComposeModel model, ServiceSpec spec, ContainerFacts facts) {
+  static ReadinessPlan of(
+      ComposeModel model, ServiceSpec spec, ContainerFacts facts, boolean engineRunsHealthchecks) {
     boolean completion =
         awaited(model, spec.name(), DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY);
-    List<ReadinessCheck> checks = completion ? List.of() : checks(spec, facts);
+    List<ReadinessCheck> checks =
+        completion ? List.of() : checks(spec, facts, engineRunsHealthchecks);
     if (!completion
         && checks.isEmpty()
         && awaited(model, spec.name(), DependencyCondition.SERVICE_HEALTHY)) {
@@ -75,14 +79,19 @@ record ReadinessPlan(List<ReadinessCheck> checks, Duration timeout, boolean comp
   }
 
   /**
-   * The checks: the healthcheck when the container has one that the compose file does not disable,
-   * then each {@code x-jtest.wait} condition (http, tcp, log, command).
+   * The checks: the healthcheck when the container has one that the compose file does not disable
+   * (the engine's verdict, or jtest's own run of it), then each {@code x-jtest.wait} condition
+   * (http, tcp, log, command).
    */
-  static List<ReadinessCheck> checks(ServiceSpec spec, ContainerFacts facts) {
+  static List<ReadinessCheck> checks(
+      ServiceSpec spec, ContainerFacts facts, boolean engineRunsHealthchecks) {
     List<ReadinessCheck> checks = new ArrayList<>();
     boolean healthDisabled = spec.healthcheck() != null && spec.healthcheck().disabled();
     if (facts.hasHealthcheck() && !healthDisabled) {
-      checks.add(Wait.forHealthcheck());
+      checks.add(
+          engineRunsHealthchecks
+              ? Wait.forHealthcheck()
+              : Wait.byRunningHealthcheck(facts.healthcheck()));
     }
     WaitSpec wait = spec.readiness();
     if (wait.http() != null) {

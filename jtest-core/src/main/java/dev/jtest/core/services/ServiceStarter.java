@@ -191,7 +191,7 @@ final class ServiceStarter {
         service.facts() != null
             ? service.facts()
             : inspectOrFail(spec, service.containerId(), "was removed");
-    ReadinessPlan plan = ReadinessPlan.of(model, spec, facts);
+    ReadinessPlan plan = ReadinessPlan.of(model, spec, facts, engine.info().runsHealthchecks());
     try {
       ReadinessWaiter.Outcome outcome =
           plan.waiter(spec.name())

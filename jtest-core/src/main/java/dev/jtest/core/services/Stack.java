@@ -351,7 +351,8 @@ public final class Stack {
             model.volumes(),
             resources.networks(),
             address,
-            engine.endpoint().remote()));
+            engine.endpoint().remote(),
+            ContainerRequests.linkAliases(model)));
     files.writeEndpoints(endpoints());
     writeState(options.keepRunning());
   }

@@ -98,6 +98,7 @@ final class StackPrelude {
     try {
       ComposeModel model = load(source);
       Engine connected = result(engine);
+      HealthStartInterval.runByJtest(connected).ifPresent(listener::info);
       HealthStartInterval.unsupported(model, connected).ifPresent(listener::info);
       Stack.Options settled = result(options);
       KeptStacks kept = new KeptStacks(connected, settled.workDir(), listener);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.core.DockerClientConfig;
+import dev.jtest.core.compose.HealthSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +48,11 @@ class ContainerFactsMappingTest {
     assertThat(facts.exitCode()).isZero();
     assertThat(facts.finishedAt()).as("the engine's zero time means not yet").isNull();
     assertThat(facts.oomKilled()).isFalse();
-    assertThat(facts.hasHealthcheck()).isTrue();
+    assertThat(facts.healthcheck())
+        .as("the engine's nanoseconds as durations; what it leaves out stays Docker's default")
+        .isEqualTo(
+            new HealthSpec(
+                List.of("CMD-SHELL", "echo ready"), Duration.ofSeconds(1), null, null, 3));
     assertThat(facts.health()).isEqualTo("healthy");
     assertThat(facts.healthLog())
         .isNotEmpty()
@@ -90,6 +97,31 @@ class ContainerFactsMappingTest {
     assertThat(facts.hasHealthcheck()).isFalse();
     assertThat(facts.ports()).as("published only once it starts").isEmpty();
     assertThat(facts.labels()).containsEntry("dev.jtest.run", "helper-b");
+  }
+
+  @Test
+  void readsPodmansHealthcheckThatNeverRuns() throws IOException {
+    // Captured from Podman 4.3.1's service without systemd, as the class comment's first container
+    // (inspect-podman-running.json): its healthcheck is there, but no run is ever logged.
+    ContainerFacts facts = facts("inspect-podman-running.json");
+
+    assertThat(facts.running()).isTrue();
+    assertThat(facts.healthcheck().command()).containsExactly("/bin/sh", "-c", "echo ready");
+    assertThat(facts.healthcheck().interval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(facts.health()).isEqualTo("starting");
+    assertThat(facts.healthLog()).isEmpty();
+    assertThat(facts.hostPort(8080)).isPresent();
+    assertThat(facts.labels()).containsEntry("dev.jtest.run", "helper-podman");
+  }
+
+  @Test
+  void readsPodmansEmptyHealthStatusOfAContainerWithoutHealthcheckAsNone() throws IOException {
+    // inspect-podman-plain.json: `docker run -d … sleep 600` against Podman 4.3.1, no healthcheck.
+    ContainerFacts facts = facts("inspect-podman-plain.json");
+
+    assertThat(facts.running()).isTrue();
+    assertThat(facts.hasHealthcheck()).isFalse();
+    assertThat(facts.health()).as("Podman sends Health with Status \"\"").isNull();
   }
 
   @Test

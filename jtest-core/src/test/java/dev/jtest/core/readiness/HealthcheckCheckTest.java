@@ -1,8 +1,6 @@
 package dev.jtest.core.readiness;
 
 import dev.jtest.core.compose.HealthSpec;
-import java.time.Duration;
-import java.util.List;
 
 class HealthcheckCheckTest extends ReadinessCheckContractTest {
 
@@ -13,12 +11,7 @@ class HealthcheckCheckTest extends ReadinessCheckContractTest {
 
   @Override
   HealthSpec health() {
-    return new HealthSpec(
-        List.of("CMD", "test", "-f", "/tmp/ready"),
-        Duration.ofMillis(200),
-        Duration.ofSeconds(1),
-        null,
-        1000);
+    return READY_FILE;
   }
 
   @Override

@@ -24,6 +24,15 @@ abstract class ReadinessCheckContractTest {
 
   static final Duration DELAY = Duration.ofMillis(1500);
 
+  /** A healthcheck that passes once {@code /tmp/ready} exists, probed every 200 ms. */
+  static final HealthSpec READY_FILE =
+      new HealthSpec(
+          List.of("CMD", "test", "-f", "/tmp/ready"),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(1),
+          null,
+          1000);
+
   TestContainers containers;
 
   /** The check under test. */

@@ -172,7 +172,10 @@ class ContainerRequestsTest {
             RUN,
             false,
             linked.volumes(),
-            Map.of("default", "jtest-ab12cd34-default", "back", "jtest-ab12cd34-back"));
+            Map.of("default", "jtest-ab12cd34-default", "back", "jtest-ab12cd34-back"),
+            PublishAddress.LOCAL,
+            false,
+            ContainerRequests.linkAliases(linked));
     Map<String, ContainerRequest> out = new java.util.LinkedHashMap<>();
     linked
         .services()
@@ -185,19 +188,21 @@ class ContainerRequestsTest {
   }
 
   @Test
-  void linksAndVolumesFromNameTheRunsContainersAndContainerNameIsAnAlias() throws Exception {
+  void linksAreAliasesOfTheLinkedServiceAndVolumesFromNamesTheRunsContainers() throws Exception {
     Map<String, ContainerRequest> requests = linked(dir, true);
 
     ContainerRequest web = requests.get("web");
     assertThat(web.hostName()).isEqualTo("webhost");
     assertThat(web.identity().tty()).isTrue();
-    assertThat(web.identity().links()).containsExactly(Map.entry("jtest-ab12cd34-db", "database"));
+    assertThat(web.identity().links())
+        .as("no legacy link: Podman refuses them, and on a network they are aliases")
+        .isEmpty();
     assertThat(web.identity().volumesFrom())
         .containsExactly(
             new dev.jtest.core.compose.IdentitySpec.VolumesFrom("jtest-ab12cd34-db", true, true),
             new dev.jtest.core.compose.IdentitySpec.VolumesFrom("outside", true, false));
     assertThat(web.identity().annotations()).containsExactly(Map.entry("team", "qa"));
-    assertThat(requests.get("db").aliases()).containsExactly("db", "legacy-db");
+    assertThat(requests.get("db").aliases()).containsExactly("db", "legacy-db", "database");
   }
 
   @Test

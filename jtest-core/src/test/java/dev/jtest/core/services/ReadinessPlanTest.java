@@ -28,9 +28,15 @@ class ReadinessPlanTest {
    * The plan of service {@code api} of {@code yaml}, on a container with or without healthcheck.
    */
   private ReadinessPlan plan(String yaml, boolean containerHasHealthcheck) throws Exception {
+    return plan(yaml, containerHasHealthcheck, true);
+  }
+
+  private ReadinessPlan plan(String yaml, boolean containerHasHealthcheck, boolean engineRunsThem)
+      throws Exception {
     model = ComposeText.load(dir, yaml);
     ServiceSpec api = model.services().get("api");
-    return ReadinessPlan.of(model, api, Facts.running(containerHasHealthcheck, Map.of()));
+    return ReadinessPlan.of(
+        model, api, Facts.running(containerHasHealthcheck, Map.of()), engineRunsThem);
   }
 
   private static List<String> names(ReadinessPlan plan) {
@@ -51,6 +57,17 @@ class ReadinessPlanTest {
     ReadinessPlan plan = plan("services:\n  api:\n    image: x\n", true);
 
     assertThat(plan.checks()).containsExactly(Wait.forHealthcheck());
+  }
+
+  @Test
+  void runsTheHealthcheckItselfOnAnEngineThatRunsNone() throws Exception {
+    ReadinessPlan plan = plan("services:\n  api:\n    image: x\n", true, false);
+
+    assertThat(names(plan)).containsExactly("healthcheck");
+    assertThat(plan.checks().get(0)).isNotEqualTo(Wait.forHealthcheck());
+    assertThat(plan.checks().get(0).nextProbe(1))
+        .as("the healthcheck's own interval, Docker's 30 s default here")
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

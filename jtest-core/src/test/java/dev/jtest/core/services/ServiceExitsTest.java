@@ -2,34 +2,12 @@ package dev.jtest.core.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.testing.Facts;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceExitsTest {
-
-  private static ContainerFacts exited(int code, Instant at, boolean oom) {
-    return new ContainerFacts(
-        "id",
-        "jtest-1-api",
-        "image",
-        "exited",
-        false,
-        code,
-        at,
-        oom,
-        null,
-        List.of(),
-        false,
-        0,
-        Map.of(),
-        Map.of(),
-        Map.of(),
-        List.of());
-  }
 
   @Test
   void namesServiceExitCodeTimeAndHowLongAfterTheStackWasReady() {
@@ -37,7 +15,7 @@ class ServiceExitsTest {
     String line =
         ServiceExits.describe(
             "api",
-            exited(137, Instant.parse("2026-03-01T12:03:04.512Z"), false),
+            Facts.exited(137, Instant.parse("2026-03-01T12:03:04.512Z"), false),
             ready,
             ZoneOffset.UTC);
 
@@ -52,7 +30,7 @@ class ServiceExitsTest {
     String line =
         ServiceExits.describe(
             "db",
-            exited(137, Instant.parse("2026-03-01T12:03:04.512Z"), true),
+            Facts.exited(137, Instant.parse("2026-03-01T12:03:04.512Z"), true),
             null,
             ZoneOffset.ofHours(2));
 
