@@ -8,6 +8,7 @@ import static dev.jtest.core.compose.ComposeScalars.pattern;
 import static dev.jtest.core.compose.ComposeScalars.toInt;
 import static dev.jtest.core.compose.ComposeScalars.whole;
 
+import dev.jtest.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +52,8 @@ final class ResourceParser {
 
   private static final Pattern CPUSET = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
   private static final Pattern PERMISSIONS = Pattern.compile("[rwm]{1,3}");
+  private static final Pattern DEVICE_RULE =
+      Pattern.compile("[abc] (\\d+|\\*):(\\d+|\\*) [rwm]{1,3}");
 
   private ResourceParser() {}
 
@@ -112,7 +115,10 @@ final class ResourceParser {
         body.get("cgroup_parent").text(),
         texts(body.get("storage_opt")),
         body.get("runtime").text(),
-        blkio(body.get("blkio_config")));
+        blkio(body.get("blkio_config")),
+        microseconds(body.get("cpu_rt_period")),
+        microseconds(body.get("cpu_rt_runtime")),
+        deviceCgroupRules(body.get("device_cgroup_rules")));
   }
 
   /**
@@ -267,6 +273,43 @@ final class ResourceParser {
       devices.add(device);
     }
     return List.copyOf(devices);
+  }
+
+  /**
+   * {@code cpu_rt_period} and {@code cpu_rt_runtime}: microseconds as a whole number, or a duration
+   * such as {@code 400ms} or {@code 1400us}, as compose reads them.
+   */
+  private static Long microseconds(Located value) {
+    if (value.isNull()) {
+      return null;
+    }
+    String text = value.text("microseconds, or a duration such as 400ms");
+    if (text != null && text.strip().matches("-?\\d+")) {
+      return whole(value, -1L, null);
+    }
+    try {
+      return ComposeDurations.parse(text, ComposeScalars.where(value)).toNanos() / 1000;
+    } catch (ConfigurationException e) {
+      throw value.mismatch("microseconds, or a duration such as 400ms or 1400us");
+    }
+  }
+
+  /**
+   * {@code device_cgroup_rules}: {@code TYPE MAJOR:MINOR ACCESS}, as the engine checks them: type
+   * {@code a}, {@code b} or {@code c}, numbers or {@code *}, access some of {@code rwm}.
+   */
+  private static List<String> deviceCgroupRules(Located value) {
+    List<String> rules = new ArrayList<>();
+    for (Located item : value.list("a list of rules such as 'c 1:3 mr'")) {
+      String rule = item.text("a rule such as 'c 1:3 mr'");
+      if (rule == null || !DEVICE_RULE.matcher(rule.strip()).matches()) {
+        throw item.mismatch(
+            "a rule 'TYPE MAJOR:MINOR ACCESS' such as 'c 1:3 mr' (type a, b or c; numbers or *;"
+                + " access some of r, w and m)");
+      }
+      rules.add(rule.strip());
+    }
+    return List.copyOf(rules);
   }
 
   private static List<String> groups(Located value) {

@@ -47,6 +47,10 @@ import java.util.function.UnaryOperator;
  * @param storageOpt storage driver options ({@code size: 1G})
  * @param runtime the OCI runtime ({@code runc})
  * @param blkio block IO weights and rates
+ * @param cpuRtPeriod the real-time scheduler's period in microseconds ({@code cpu_rt_period})
+ * @param cpuRtRuntime the real-time runtime per period in microseconds ({@code cpu_rt_runtime})
+ * @param deviceCgroupRules device cgroup rules such as {@code c 1:3 mr} ({@code
+ *     device_cgroup_rules})
  */
 public record ResourceSpec(
     List<String> capAdd,
@@ -80,7 +84,10 @@ public record ResourceSpec(
     String cgroupParent,
     Map<String, String> storageOpt,
     String runtime,
-    Blkio blkio) {
+    Blkio blkio,
+    Long cpuRtPeriod,
+    Long cpuRtRuntime,
+    List<String> deviceCgroupRules) {
 
   /** Nothing set: every setting left to the engine. */
   public static final ResourceSpec NONE =
@@ -116,7 +123,10 @@ public record ResourceSpec(
           null,
           Map.of(),
           null,
-          Blkio.NONE);
+          Blkio.NONE,
+          null,
+          null,
+          List.of());
 
   /** The prefix of an IPC or PID mode that shares another service's namespace. */
   public static final String SERVICE_PREFIX = "service:";
@@ -179,6 +189,22 @@ public record ResourceSpec(
   }
 
   /**
+   * What to do when the engine could not start a container with real-time settings because its own
+   * cgroup has no real-time budget to hand out ({@code cpu.rt_runtime_us}: Docker must be started
+   * with {@code --cpu-rt-runtime}); empty for any other failure.
+   */
+  public static String realTimeHint(ResourceSpec spec, String engineMessage) {
+    if (spec.cpuRtRuntime() == null
+        || engineMessage == null
+        || !engineMessage.contains("cpu.rt_")) {
+      return "";
+    }
+    return ". The engine could not give the container the real-time CPU time 'cpu_rt_runtime' asks"
+        + " for: start dockerd with --cpu-rt-runtime (a budget for its containers) on a kernel with"
+        + " CONFIG_RT_GROUP_SCHED, or remove cpu_rt_runtime";
+  }
+
+  /**
    * This spec with {@code service:<name>} modes turned into {@code container:<container>}, the
    * engine's form, by {@code containerOf}.
    */
@@ -215,7 +241,10 @@ public record ResourceSpec(
         cgroupParent,
         storageOpt,
         runtime,
-        blkio);
+        blkio,
+        cpuRtPeriod,
+        cpuRtRuntime,
+        deviceCgroupRules);
   }
 
   private static String container(String mode, UnaryOperator<String> containerOf) {

@@ -99,7 +99,12 @@ final class ResourceMapping {
         .withUsernsMode(spec.usernsMode())
         .withCgroupnsMode(spec.cgroup())
         .withCgroupParent(spec.cgroupParent())
-        .withRuntime(spec.runtime());
+        .withRuntime(spec.runtime())
+        .withCpuRealtimePeriod(spec.cpuRtPeriod())
+        .withCpuRealtimeRuntime(spec.cpuRtRuntime());
+    if (!spec.deviceCgroupRules().isEmpty()) {
+      host.withDeviceCgroupRules(spec.deviceCgroupRules());
+    }
     devices(host, spec.devices());
     if (!spec.groupAdd().isEmpty()) {
       host.withGroupAdd(spec.groupAdd());

@@ -2,6 +2,7 @@ package dev.jtest.core.services;
 
 import dev.jtest.core.JtestException;
 import dev.jtest.core.compose.ComposeModel;
+import dev.jtest.core.compose.ResourceSpec;
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
 import dev.jtest.core.engine.ContainerFile;
@@ -149,7 +150,12 @@ final class ServiceStarter {
         throw PublishedPorts.conflict(spec, e.engineMessage());
       }
       throw new ServiceFailedException(
-          spec.name(), "service '" + spec.name() + "' could not start: " + e.engineMessage());
+          spec.name(),
+          "service '"
+              + spec.name()
+              + "' could not start: "
+              + e.engineMessage()
+              + ResourceSpec.realTimeHint(spec.resources(), e.engineMessage()));
     }
     Instant startedAt = Instant.now();
     ServiceLog log = service.log();

@@ -80,6 +80,9 @@ class ResourceParserTest {
             storage_opt: {size: 1G}
             runtime: runc
             blkio_config: {weight: 300}
+            cpu_rt_period: 1400us
+            cpu_rt_runtime: 95000
+            device_cgroup_rules: ["c 1:3 mr", "a *:* rwm"]
             """);
 
     assertThat(spec.capAdd()).containsExactly("NET_ADMIN", "SYS_TIME");
@@ -121,6 +124,9 @@ class ResourceParserTest {
     assertThat(spec.storageOpt()).containsExactly(Map.entry("size", "1G"));
     assertThat(spec.runtime()).isEqualTo("runc");
     assertThat(spec.blkio().weight()).isEqualTo(300);
+    assertThat(spec.cpuRtPeriod()).as("a duration, in microseconds").isEqualTo(1400);
+    assertThat(spec.cpuRtRuntime()).as("a number is microseconds").isEqualTo(95_000);
+    assertThat(spec.deviceCgroupRules()).containsExactly("c 1:3 mr", "a *:* rwm");
   }
 
   @Test
@@ -353,6 +359,12 @@ class ResourceParserTest {
           cpu_period: x | 'cpu_period' must be a whole number, at least 0, found 'x'
           cpuset: 0- | 'cpuset' must be CPU numbers and ranges such as 0-3 or 0,1, found '0-'
           pids_limit: -2 | 'pids_limit' must be a whole number, at least -1, found '-2'
+          cpu_rt_period: 1.5 | 'cpu_rt_period' must be microseconds, or a duration such as 400ms or 1400us, found '1.5'
+          cpu_rt_runtime: soon | 'cpu_rt_runtime' must be microseconds, or a duration such as 400ms or 1400us, found 'soon'
+          cpu_rt_runtime: -2 | 'cpu_rt_runtime' must be a whole number, at least -1, found '-2'
+          device_cgroup_rules: ['c 1:3'] | 'device_cgroup_rules[0]' must be a rule 'TYPE MAJOR:MINOR ACCESS' such as 'c 1:3 mr' (type a, b or c; numbers or *; access some of r, w and m), found 'c 1:3'
+          device_cgroup_rules: ['x 1:3 r'] | 'device_cgroup_rules[0]' must be a rule 'TYPE MAJOR:MINOR ACCESS'
+          device_cgroup_rules: c 1:3 r | 'device_cgroup_rules' must be a list of rules such as 'c 1:3 mr'
           privileged: yess | 'privileged' must be true or false, found 'yess'
           read_only: 1 | 'read_only' must be true or false, found '1'
           init: 0 | 'init' must be true or false, found '0'

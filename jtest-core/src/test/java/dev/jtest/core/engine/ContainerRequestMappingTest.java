@@ -276,7 +276,10 @@ class ContainerRequestMappingTest {
                 Map.of("/dev/sdb", 12L * 1024 * 1024),
                 Map.of(),
                 Map.of("/dev/sdb", 120L),
-                Map.of()));
+                Map.of()),
+            null,
+            null,
+            List.of());
 
     JsonNode host = body(request(spec)).get("HostConfig");
 
@@ -458,7 +461,10 @@ class ContainerRequestMappingTest {
         null,
         none.storageOpt(),
         null,
-        none.blkio());
+        none.blkio(),
+        null,
+        null,
+        List.of());
   }
 
   @Test

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jtest.core.compose.ComposeLoader;
 import dev.jtest.core.compose.ComposeModel;
 import dev.jtest.core.engine.Engine;
 import dev.jtest.core.engine.EngineEndpoint;
 import dev.jtest.core.engine.ExecResult;
-import dev.jtest.core.testing.TestContainers;
+import dev.jtest.core.testing.ComposeText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +25,10 @@ class ContainerResourcesTest {
 
   @Test
   void theContainerGetsWhatTheComposeFileAsks(@TempDir Path dir) throws Exception {
-    try (TestContainers containers = new TestContainers()) {
-      containers.probeImage();
-    }
-    Path compose = dir.resolve("compose.yaml");
-    Files.writeString(
-        compose,
-        """
+    ComposeModel model =
+        ComposeText.probe(
+            dir,
+            """
         services:
           db:
             image: %1$s
@@ -60,13 +53,13 @@ class ContainerResourcesTest {
             cpu_shares: 512
             devices: ["/dev/null:/dev/jtest-null:rw"]
             group_add: ["1234"]
+            cpu_rt_period: 1s
+            device_cgroup_rules: ["c 42:* rmw"]
             ipc: "service:db"
             deploy:
               resources:
                 limits: {cpus: '0.5', memory: 256m, pids: 100}
-        """
-            .formatted(TestContainers.PROBE_IMAGE));
-    ComposeModel model = ComposeLoader.load(List.of(compose), Map.of(), Set.of());
+        """);
     assertThat(model.warnings()).as("keys jtest would ignore").isEmpty();
     try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
       Stack stack =
@@ -109,6 +102,10 @@ class ContainerResourcesTest {
         assertThat(host.at("/Devices/0/PathInContainer").asText()).isEqualTo("/dev/jtest-null");
         assertThat(host.at("/Devices/0/CgroupPermissions").asText()).isEqualTo("rw");
         assertThat(host.get("GroupAdd")).extracting(JsonNode::asText).containsExactly("1234");
+        assertThat(host.get("CpuRealtimePeriod").asLong()).isEqualTo(1_000_000);
+        assertThat(host.get("DeviceCgroupRules"))
+            .extracting(JsonNode::asText)
+            .containsExactly("c 42:* rmw");
         assertThat(host.get("IpcMode").asText())
             .as("the engine keeps the joined container by its id")
             .isEqualTo("container:" + stack.services().get("db").containerId());
@@ -125,6 +122,57 @@ class ContainerResourcesTest {
                 Duration.ofSeconds(20));
         assertThat(inside.output().lines().toList())
             .containsExactly("1024", "1024", "docker-init", "read-only");
+        ExecResult devices =
+            engine.exec(
+                api,
+                List.of("sh", "-c", "cat /sys/fs/cgroup/devices/devices.list || echo cgroup-v2"),
+                List.of(),
+                Duration.ofSeconds(20));
+        assertThat(devices.output())
+            .as("the rule in the container's device cgroup (v1; v2 has no list to read)")
+            .containsAnyOf("c 42:* rwm", "cgroup-v2");
+      } finally {
+        stack.stop();
+      }
+    }
+  }
+
+  @Test
+  void realTimeRuntimeIsGivenOrTheFailureSaysWhatTheEngineNeeds(@TempDir Path dir)
+      throws Exception {
+    ComposeModel model =
+        ComposeText.probe(
+            dir,
+            """
+        services:
+          rt:
+            image: %s
+            command: ["sh", "-c", "exec sleep 600"]
+            stop_grace_period: 1s
+            cpu_rt_runtime: 950us
+        """);
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack.Options options =
+          new Stack.Options(
+              dir, dir.resolve("target/jtest"), Instant.now(), false, Duration.ofSeconds(60));
+      Stack stack;
+      try {
+        stack = Stack.start(engine, model, options, StackListener.silent());
+        stack.awaitReady();
+      } catch (RuntimeException e) {
+        // Docker started without --cpu-rt-runtime (the default) has no budget to hand out.
+        assertThat(e)
+            .hasMessageContaining("service 'rt' could not start")
+            .hasMessageContaining("'cpu_rt_runtime'")
+            .hasMessageContaining("--cpu-rt-runtime");
+        return;
+      }
+      try {
+        assertThat(
+                hostConfig(stack.services().get("rt").containerId())
+                    .get("CpuRealtimeRuntime")
+                    .asLong())
+            .isEqualTo(950);
       } finally {
         stack.stop();
       }

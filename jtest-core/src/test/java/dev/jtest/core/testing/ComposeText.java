@@ -22,6 +22,21 @@ public final class ComposeText {
     return file;
   }
 
+  /**
+   * The model of {@code template} formatted with the probe image ({@link
+   * TestContainers#PROBE_IMAGE}, built first when missing) as its first argument, then {@code
+   * args}; for engine tests whose services run the probe image.
+   */
+  public static ComposeModel probe(Path dir, String template, Object... args) throws IOException {
+    try (TestContainers containers = new TestContainers()) {
+      containers.probeImage();
+    }
+    Object[] all = new Object[args.length + 1];
+    all[0] = TestContainers.PROBE_IMAGE;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return load(dir, template.formatted(all));
+  }
+
   /** The model of {@code yaml}, written as {@code compose.yaml} in {@code dir}. */
   public static ComposeModel load(Path dir, String yaml) throws IOException {
     Path file = dir.resolve("compose.yaml");
