@@ -231,8 +231,12 @@ configure_podman() {
     dropin_network='network_backend = "netavark"'
     write_dropin
     changed=1
-    # CNI's networks are unknown to netavark: remove what earlier jtest runs may have left there.
+    # CNI's networks are unknown to netavark: remove what earlier jtest runs may have left there,
+    # and CNI's default bridge, whose route for 10.88.0.0/16 would shadow netavark's 'podman' network.
     podman network ls -q --filter label=dev.jtest.run | xargs -r podman network rm -f >/dev/null 2>&1 || true
+    if is_root && ip link show cni-podman0 >/dev/null 2>&1; then
+      ip link delete cni-podman0 || true
+    fi
   fi
   local probe
   if ! probe=$(podman run --rm "$BASE_IMAGE" true 2>&1); then

@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.engine.Engine;
+import dev.jtest.core.engine.EngineException;
 import dev.jtest.core.engine.LabelledResource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,16 +35,47 @@ public final class Sweeper {
     return found;
   }
 
-  /** Removes {@code resources}: containers, then networks, then volumes. */
+  /**
+   * Removes {@code resources}: containers, then networks, then volumes. Containers go in passes:
+   * Podman refuses to remove one that another still joins ({@code network_mode}, {@code ipc},
+   * {@code pid}: "has dependent containers"), where Docker removes both in any order; so a refused
+   * removal is tried again after the others, until a pass removes nothing, whose first failure is
+   * thrown.
+   */
   public void remove(List<LabelledResource> resources) {
     List<LabelledResource> ordered = new ArrayList<>(resources);
     ordered.sort(Comparator.comparing(LabelledResource::kind));
+    List<LabelledResource> containers =
+        ordered.stream().filter(r -> r.kind() == LabelledResource.Kind.CONTAINER).toList();
+    removeContainers(containers);
     for (LabelledResource resource : ordered) {
       switch (resource.kind()) {
-        case CONTAINER -> engine.removeContainer(resource.id());
+        case CONTAINER -> {
+          // Removed above.
+        }
         case NETWORK -> engine.removeNetwork(resource.id());
         case VOLUME -> engine.removeVolume(resource.id());
       }
+    }
+  }
+
+  private void removeContainers(List<LabelledResource> containers) {
+    List<LabelledResource> pending = new ArrayList<>(containers);
+    while (!pending.isEmpty()) {
+      List<LabelledResource> refused = new ArrayList<>();
+      EngineException first = null;
+      for (LabelledResource container : pending) {
+        try {
+          engine.removeContainer(container.id());
+        } catch (EngineException e) {
+          refused.add(container);
+          first = first == null ? e : first;
+        }
+      }
+      if (refused.size() == pending.size()) {
+        throw first;
+      }
+      pending = refused;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.jtest.core.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jtest.core.ConfigurationException;
@@ -99,6 +100,9 @@ class StackPreludeTest {
             dir, "services:\n  api:\n    image: %s\n    networks: [back]\nnetworks:\n  back: {}\n");
     try (TestContainers containers = new TestContainers()) {
       Engine engine = containers.engine();
+      assumeFalse(
+          engine.info().podman(),
+          "Podman 4.3 removes a network in use when it is named by its id: no sweep fails there");
       // A network a dead build of this project left, which a container of someone else's still
       // uses: the sweep cannot remove it.
       Map<String, String> leftover = new LinkedHashMap<>();

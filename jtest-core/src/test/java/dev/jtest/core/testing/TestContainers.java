@@ -53,6 +53,25 @@ public final class TestContainers implements AutoCloseable {
 
   /** Creates and starts a probe container running {@code sh -c script}. */
   public String run(String script, List<PortSpec> ports, HealthSpec health, List<String> log) {
+    return run(script, ports, health, log, "bridge", "probe");
+  }
+
+  /**
+   * Creates and starts a probe container running {@code sh -c script} in the network namespace of
+   * container {@code id} ({@code network_mode: service:…}).
+   */
+  public String joining(String id, String script) {
+    // No host name of its own: the engine takes the joined container's.
+    return run(script, List.of(), null, logBuffer(), "container:" + id, null);
+  }
+
+  private String run(
+      String script,
+      List<PortSpec> ports,
+      HealthSpec health,
+      List<String> log,
+      String network,
+      String hostName) {
     String image = probeImage();
     String name = identity.resourceName("probe-" + containers.size());
     String id =
@@ -60,7 +79,7 @@ public final class TestContainers implements AutoCloseable {
             new ContainerRequest(
                 name,
                 image,
-                "probe",
+                hostName,
                 List.of("sh", "-c", script),
                 null,
                 List.of(),
@@ -70,7 +89,7 @@ public final class TestContainers implements AutoCloseable {
                 List.of(),
                 ports,
                 List.of(),
-                "bridge",
+                network,
                 List.of(),
                 health,
                 null,
@@ -111,7 +130,10 @@ public final class TestContainers implements AutoCloseable {
         // Best effort: the container goes next anyway.
       }
     }
-    containers.forEach(engine::removeContainer);
+    // Newest first: Podman removes no container that a later one joins.
+    for (int i = containers.size() - 1; i >= 0; i--) {
+      engine.removeContainer(containers.get(i));
+    }
     engine.close();
   }
 }
