@@ -37,6 +37,10 @@ final class AcceptedKeys {
             + " readiness and for the diagnosis of a failure");
     INSTEAD.put("attach", "jtest follows every service's log, attached or not");
     INSTEAD.put(
+        "volume_driver",
+        "jtest creates the service's volumes with the engine's default driver: a volume plugin is"
+            + " a property of one machine, which a test run must not depend on");
+    INSTEAD.put(
         "develop", "compose watch is for interactive use: jtest runs the stack as it is built");
     INSTEAD.put(
         "external_links",

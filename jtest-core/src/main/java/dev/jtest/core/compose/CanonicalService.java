@@ -35,7 +35,7 @@ final class CanonicalService {
           pids_limit platform ports privileged pull_policy read_only restart runtime scale secrets
           security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty
           ulimits use_api_socket user userns_mode uts volume_driver volumes volumes_from working_dir
-          post_start pre_stop
+          post_start pre_stop pre_start
           """);
 
   /** Keys compose holds as strings even when they read as numbers ({@code user: 1000}). */

@@ -96,7 +96,8 @@ final class ComposeNormalizer {
           "secrets",
           "configs",
           "post_start",
-          "pre_stop");
+          "pre_stop",
+          "pre_start");
 
   static final String SERVICE = "a mapping of keys such as image: or build:";
   static final String LIST_OR_DICT = "a mapping or a list of KEY=VALUE";

@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads a service's {@code post_start} or {@code pre_stop}: a list of hooks, in run order. */
+/**
+ * Reads a service's {@code post_start}, {@code pre_stop} or {@code pre_start}: a list of hooks, in
+ * run order.
+ */
 final class LifecycleHooks {
 
   private static final Set<String> KEYS =
       Set.of("command", "user", "privileged", "working_dir", "environment");
+
+  /** A {@code pre_start} step runs in a container of its own, so it may name its image. */
+  private static final Set<String> PRE_START_KEYS =
+      Set.of("command", "user", "privileged", "working_dir", "environment", "image");
 
   private LifecycleHooks() {}
 
@@ -22,17 +29,26 @@ final class LifecycleHooks {
    *     is not a mapping, has no command, or has a key or value compose does not accept
    */
   static List<LifecycleHook> parse(Located value) {
+    return parse(value, KEYS);
+  }
+
+  /** The {@code pre_start} steps under {@code value}, checked as {@link #parse} checks hooks. */
+  static List<LifecycleHook> parsePreStart(Located value) {
+    return parse(value, PRE_START_KEYS);
+  }
+
+  private static List<LifecycleHook> parse(Located value, Set<String> known) {
     List<LifecycleHook> hooks = new ArrayList<>();
     for (Located hook : value.list("a list of hooks, each a mapping with 'command'")) {
       Map<String, Located> keys = hook.mapping("a mapping with 'command'");
       for (String key : keys.keySet()) {
-        if (!KEYS.contains(key)) {
+        if (!known.contains(key)) {
           throw hook.get(key)
               .error(
                   "'"
                       + hook.get(key).key()
                       + "' is not a key of a lifecycle hook: use "
-                      + String.join(", ", KEYS.stream().sorted().toList()));
+                      + String.join(", ", known.stream().sorted().toList()));
         }
       }
       List<String> command = ServiceParser.commandLine(hook.get("command"));
@@ -44,9 +60,16 @@ final class LifecycleHooks {
       if (command == null || command.isEmpty()) {
         throw hook.error("'" + hook.key() + "' has no 'command': add the command to run");
       }
+      String image = hook.get("image").text("an image reference");
       hooks.add(
           new LifecycleHook(
-              List.copyOf(command), user, privileged, workingDir, environment, hook.location()));
+              List.copyOf(command),
+              user,
+              privileged,
+              workingDir,
+              environment,
+              hook.location(),
+              image));
     }
     return List.copyOf(hooks);
   }

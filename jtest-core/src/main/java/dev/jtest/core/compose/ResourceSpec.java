@@ -90,43 +90,50 @@ public record ResourceSpec(
     List<String> deviceCgroupRules) {
 
   /** Nothing set: every setting left to the engine. */
-  public static final ResourceSpec NONE =
-      new ResourceSpec(
-          List.of(),
-          List.of(),
-          false,
-          false,
-          List.of(),
-          Map.of(),
-          Map.of(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          List.of(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          Map.of(),
-          null,
-          Blkio.NONE,
-          null,
-          null,
-          List.of());
+  public static final ResourceSpec NONE = nothingBut(false);
+
+  /** Only {@code privileged}: what a {@code pre_start} step with {@code privileged: true} gets. */
+  public static final ResourceSpec PRIVILEGED = nothingBut(true);
+
+  /** Every setting left to the engine except {@code privileged}. */
+  private static ResourceSpec nothingBut(boolean privileged) {
+    return new ResourceSpec(
+        List.of(),
+        List.of(),
+        privileged,
+        false,
+        List.of(),
+        Map.of(),
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        Blkio.NONE,
+        null,
+        null,
+        List.of());
+  }
 
   /** The prefix of an IPC or PID mode that shares another service's namespace. */
   public static final String SERVICE_PREFIX = "service:";

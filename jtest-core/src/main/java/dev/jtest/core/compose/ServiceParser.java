@@ -121,7 +121,8 @@ final class ServiceParser {
         resources,
         context.grants().files(body),
         LifecycleHooks.parse(body.get("post_start")),
-        LifecycleHooks.parse(body.get("pre_stop")));
+        LifecycleHooks.parse(body.get("pre_stop")),
+        LifecycleHooks.parsePreStart(body.get("pre_start")));
   }
 
   /** The variables of the {@code env_file} or {@code label_file} paths {@code files}, in order. */

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param files the secrets and configs granted to the service, put into its container
  * @param postStart commands run in the container right after it starts, in order
  * @param preStop commands run in the container before it is stopped, in order
+ * @param preStart init steps, each run to completion in a container of its own after the service's
+ *     container is created and before it starts, in order
  */
 public record ServiceSpec(
     String name,
@@ -62,7 +64,8 @@ public record ServiceSpec(
     ResourceSpec resources,
     List<ServiceFile> files,
     List<LifecycleHook> postStart,
-    List<LifecycleHook> preStop) {
+    List<LifecycleHook> preStop,
+    List<LifecycleHook> preStart) {
 
   /**
    * The service's port by the endpoint contract's first-port rule (its first published TCP port),

@@ -97,7 +97,8 @@ final class LifecycleCommands {
     return outcome + output(result.output());
   }
 
-  private static String describe(ServiceSpec spec, String key, int index, LifecycleHook hook) {
+  /** {@code compose.yaml:14: service 'api': post_start[0] (sh -c ./migrate.sh)}. */
+  static String describe(ServiceSpec spec, String key, int index, LifecycleHook hook) {
     return hook.location()
         + ": service '"
         + spec.name()
@@ -110,7 +111,8 @@ final class LifecycleCommands {
         + ")";
   }
 
-  private static String output(String output) {
+  /** The end of a failed command's message: its last lines of output, or that it wrote none. */
+  static String output(String output) {
     List<String> lines = output.lines().toList();
     if (lines.isEmpty()) {
       return "; it wrote no output";

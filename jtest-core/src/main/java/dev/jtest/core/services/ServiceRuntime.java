@@ -2,11 +2,14 @@ package dev.jtest.core.services;
 
 import dev.jtest.core.compose.ServiceSpec;
 import dev.jtest.core.engine.ContainerFacts;
+import dev.jtest.core.engine.ContainerFile;
+import dev.jtest.core.engine.ContainerRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +39,8 @@ public final class ServiceRuntime {
   private volatile ContainerFacts facts;
   private volatile Map<Integer, Integer> hostPorts = Map.of();
   private volatile Map<String, Instant> conditions = Map.of();
+  private volatile ContainerRequest request;
+  private volatile List<ContainerFile> copiedFiles = List.of();
 
   ServiceRuntime(ServiceSpec spec, ServiceLog log, String host) {
     this.spec = spec;
@@ -128,6 +133,23 @@ public final class ServiceRuntime {
     containerId = id;
     containerName = name;
     created = at;
+  }
+
+  /**
+   * What its container was created from: the request, and the files copied in besides the image
+   * (secrets, configs, remote binds); its {@code pre_start} steps run from the same.
+   */
+  void createdFrom(ContainerRequest request, List<ContainerFile> files) {
+    this.request = request;
+    this.copiedFiles = List.copyOf(files);
+  }
+
+  ContainerRequest request() {
+    return request;
+  }
+
+  List<ContainerFile> copiedFiles() {
+    return copiedFiles;
   }
 
   /**

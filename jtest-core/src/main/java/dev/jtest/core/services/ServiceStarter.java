@@ -87,8 +87,11 @@ final class ServiceStarter {
     if (!granted.isEmpty()) {
       engine.copyToContainer(id, granted);
     }
+    List<ContainerFile> binds = requests.copyBinds() ? RemoteBinds.files(spec) : List.of();
+    List<ContainerFile> shared = new ArrayList<>(granted);
+    shared.addAll(binds);
+    service.createdFrom(request, shared);
     if (requests.copyBinds()) {
-      List<ContainerFile> binds = RemoteBinds.files(spec);
       if (!binds.isEmpty()) {
         engine.copyToContainer(id, binds);
         listener.info(
@@ -134,14 +137,19 @@ final class ServiceStarter {
    * meanwhile.
    *
    * @throws dev.jtest.core.ConfigurationException when a fixed host port is taken
-   * @throws ServiceFailedException when the engine cannot start it, or a {@code post_start} hook
-   *     fails
+   * @throws ServiceFailedException when a {@code pre_start} step fails, the engine cannot start it,
+   *     or a {@code post_start} hook fails
    */
   void start(ServiceRuntime service, ContainerRequests requests) {
     // A container created ahead may wait long for its dependencies; the removal may have begun.
     removeIfAborted(service);
     ServiceSpec spec = service.spec();
     String id = service.containerId();
+    if (!spec.preStart().isEmpty()) {
+      new InitSteps(engine).run(service, service.request(), service.copiedFiles());
+      listener.info(spec.name() + ": pre_start ran " + spec.preStart().size() + " step(s)");
+      removeIfAborted(service);
+    }
     service.starting(Instant.now());
     try {
       engine.startContainer(id, service.containerName());

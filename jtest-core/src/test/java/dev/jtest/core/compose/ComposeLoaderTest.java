@@ -327,7 +327,7 @@ class ComposeLoaderTest {
             services:
               web:
                 image: x
-                pre_start: []
+                tenant_mode: strict
                 x-team: ignored-silently
                 x-jtest:
                   wiat: {http: /}
@@ -336,7 +336,7 @@ class ComposeLoaderTest {
     assertThat(load(Map.of(), file).warnings())
         .containsExactly(
             "compose.yaml:1: top-level key 'models' is not supported by jtest and is ignored",
-            "compose.yaml:5: service 'web': key 'pre_start' is not supported by jtest and is"
+            "compose.yaml:5: service 'web': key 'tenant_mode' is not supported by jtest and is"
                 + " ignored",
             "compose.yaml:8: service 'web': x-jtest key 'wiat' is unknown and ignored (known:"
                 + " cleanup, coverage, coverage-excludes, coverage-includes, wait)");

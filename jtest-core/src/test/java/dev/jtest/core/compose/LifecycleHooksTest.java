@@ -2,6 +2,7 @@ package dev.jtest.core.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.jtest.core.ConfigurationException;
 import java.io.IOException;
@@ -61,6 +62,28 @@ class LifecycleHooksTest {
         .singleElement()
         .extracting(LifecycleHook::command, LifecycleHook::environment)
         .containsExactly(List.of("./drain.sh"), Map.of("GRACE", "5"));
+  }
+
+  @Test
+  void readsPreStartStepsWhichAloneMayNameAnImage() throws IOException {
+    ServiceSpec web =
+        web(
+            """
+            pre_start:
+              - command: ./migrate.sh
+                image: example/migrations:2
+                user: "1000"
+              - command: ["chown", "-R", "1000", "/data"]
+            """);
+
+    assertThat(web.preStart())
+        .extracting(LifecycleHook::command, LifecycleHook::image, LifecycleHook::user)
+        .containsExactly(
+            tuple(List.of("./migrate.sh"), "example/migrations:2", "1000"),
+            tuple(List.of("chown", "-R", "1000", "/data"), null, null));
+    assertThatThrownBy(() -> web("post_start:\n  - command: x\n    image: y\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'post_start[0].image' is not a key of a lifecycle hook");
   }
 
   @Test

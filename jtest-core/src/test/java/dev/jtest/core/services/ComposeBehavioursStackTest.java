@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Compose behaviours users rely on, on the real engine: secrets and configs in the container at
@@ -133,8 +135,13 @@ class ComposeBehavioursStackTest {
     }
   }
 
-  @Test
-  void aFailingPostStartFailsTheStartWithItsOutputAndLeavesNothingBehind(@TempDir Path dir)
+  /**
+   * A failing init step ({@code pre_start}, before the container starts, the steps after it not
+   * run) or {@code post_start} hook (once it has started) fails the start with one message.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"pre_start", "post_start"})
+  void aFailingHookFailsTheStartWithItsOutputAndLeavesNothingBehind(String key, @TempDir Path dir)
       throws Exception {
     try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
       // The start may fail while the stack starts, or while it is awaited: either way, one message.
@@ -145,10 +152,10 @@ class ComposeBehavioursStackTest {
                     start(
                         engine,
                         dir,
-                        """
-                        post_start:
-                          - command: ["sh", "-c", "echo migration broke; exit 3"]
-                        """);
+                        key
+                            + ":\n"
+                            + "  - command: [\"sh\", \"-c\", \"echo migration broke; exit 3\"]\n"
+                            + "  - command: [\"sh\", \"-c\", \"echo never runs\"]\n");
                 try {
                   stack.awaitReady();
                 } finally {
@@ -158,13 +165,63 @@ class ComposeBehavioursStackTest {
 
       assertThat(failure)
           .isInstanceOf(ServiceFailedException.class)
-          .hasMessageContaining("compose.yaml:7: service 'api': post_start[0]")
+          .hasMessageContaining("compose.yaml:7: service 'api': " + key + "[0]")
           .hasMessageContaining("(sh -c echo migration broke; exit 3)")
           .hasMessageContaining("failed with exit code 3")
-          .hasMessageContaining("| migration broke");
+          .hasMessageContaining("| migration broke")
+          .hasMessageNotContaining("never runs");
       assertThat(engine.findLabelled(Map.of(RunIdentity.PROJECT, RunIdentity.projectId(dir))))
           .as("what the project has left on the engine")
           .isEmpty();
+    }
+  }
+
+  @Test
+  void runsPreStartStepsInOrderInTheirOwnContainersBeforeTheServiceStarts(@TempDir Path dir)
+      throws Exception {
+    try (Engine engine = Engine.connect(EngineEndpoint.fromEnvironment())) {
+      Stack stack =
+          start(
+              engine,
+              dir,
+              """
+              environment: {GREETING: hello}
+              volumes: ["./seed:/seed"]
+              secrets: [token]
+              pre_start:
+                - command: sh -c 'echo "$$GREETING from $$(hostname)" > /seed/steps; chmod 666 /seed/steps'
+                - command: ["sh", "-ec", "echo $$STEP_VAR as $$(id -u) >> /seed/steps; cat /run/secrets/token >> /seed/steps; echo step two done"]
+                  environment: {STEP_VAR: second}
+                  user: "1000"
+              """);
+      try {
+        stack.awaitReady();
+
+        List<String> steps = Files.readAllLines(dir.resolve("seed/steps"));
+        assertThat(steps).hasSize(3);
+        assertThat(steps.get(0))
+            .as("the service's environment, in a container of its own")
+            .startsWith("hello from ")
+            .doesNotContain(stack.services().get("api").containerId().substring(0, 12));
+        assertThat(steps.subList(1, 3)).containsExactly("second as 1000", "s3cret");
+        assertThat(run(engine, stack, "head -1 /seed/steps"))
+            .as("the service sees what its steps wrote")
+            .isEqualTo(steps.get(0));
+        assertThat(infos).contains("api: pre_start ran 2 step(s)");
+        assertThat(stack.services().get("api").log().lines())
+            .as("each step's output in the service's log")
+            .contains("pre_start[1] | step two done");
+        assertThat(
+                engine
+                    .findLabelled(Map.of(RunIdentity.PROJECT, RunIdentity.projectId(dir)))
+                    .stream()
+                    .filter(r -> r.name().contains("pre-start"))
+                    .toList())
+            .as("every step's container removed once it ended")
+            .isEmpty();
+      } finally {
+        stack.stop();
+      }
     }
   }
 

@@ -91,6 +91,7 @@ public final class Specs {
         ResourceSpec.NONE,
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 }
