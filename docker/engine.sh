@@ -158,6 +158,9 @@ seed_base_image() {
   rm -f "$root.log"
   # What slim images leave out as well: downloaded packages and package lists.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  # mktemp made the directory 0700, and tar records it as the image's '/': rootless Podman (vfs)
+  # keeps that mode, so a service running as a non-root user could not reach /bin.
+  chmod 0755 "$root"
   say "$cli import as $BASE_IMAGE"
   tar -C "$root" -c . | "$cli" import \
     --change 'CMD ["bash"]' \
