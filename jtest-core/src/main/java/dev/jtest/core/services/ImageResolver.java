@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +38,9 @@ final class ImageResolver {
   private final Duration pullTimeout;
   private final Map<String, CompletableFuture<Optional<ImageFacts>>> lookups =
       new ConcurrentHashMap<>();
+
+  /** Images whose tag a build of this run moved away, removed once every image is resolved. */
+  private final Set<String> superseded = ConcurrentHashMap.newKeySet();
 
   /**
    * @param projectId names the image built for a service that names none
@@ -119,10 +123,31 @@ final class ImageResolver {
               + ") or the build section.");
     }
     if (previous.isPresent() && !previous.get().equals(id)) {
-      // The tag moved to the new build: the old image would only fill the disk.
-      engine.removeImageQuietly(previous.get());
+      // The tag moved to the new build: the old image would only fill the disk. Not removed now:
+      // builds run in parallel, and one from the same context may be returning that very image
+      // from its cache (Podman's build cache matches it whatever the service label).
+      superseded.add(previous.get());
     }
     return id;
+  }
+
+  /**
+   * Removes the images whose tags this run's builds moved away, except those in {@code inUse} (the
+   * images the run's services run); call once every service's image is resolved. An image still
+   * tagged or used elsewhere is left alone by the engine.
+   */
+  void removeSuperseded(Collection<String> inUse) {
+    for (String id : List.copyOf(superseded)) {
+      if (!inUse.contains(id)) {
+        engine.removeImageQuietly(id);
+      }
+      superseded.remove(id);
+    }
+  }
+
+  /** The images whose tags this run's builds moved away, not removed yet. */
+  Set<String> superseded() {
+    return Set.copyOf(superseded);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -238,6 +239,8 @@ public final class Stack {
    */
   public void awaitReady() {
     startup.awaitReady();
+    images.removeSuperseded(
+        services.values().stream().map(ServiceRuntime::imageId).filter(Objects::nonNull).toList());
     Instant ready = Instant.now();
     readyAt = ready;
     files.writeReadiness(options.startedAt(), services.values(), ready, phases.ends());
