@@ -225,10 +225,10 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Streams the container's output from its start, line by line, until the container ends or the
-   * returned handle is closed.
+   * Streams the container's output from its start, line by line with the engine's time of each,
+   * until the container ends or the returned handle is closed.
    */
-  public Closeable followLogs(String id, Consumer<String> lines, Runnable onEnd) {
+  public Closeable followLogs(String id, Consumer<LogLine> lines, Runnable onEnd) {
     return execAndLogs.follow(id, lines, onEnd);
   }
 

@@ -78,16 +78,18 @@ final class ExecAndLogs {
   }
 
   /**
-   * Streams the container's output from its start, line by line, until the container ends or the
-   * returned handle is closed; then calls {@code onEnd}.
+   * Streams the container's output from its start, line by line with the engine's time of each,
+   * until the container ends or the returned handle is closed; then calls {@code onEnd}.
    */
-  Closeable follow(String id, Consumer<String> lines, Runnable onEnd) {
-    LineSplitter splitter = new LineSplitter(lines);
+  Closeable follow(String id, Consumer<LogLine> lines, Runnable onEnd) {
+    // With the engine's time of each line, so that a line can be placed in the test that ran then.
+    LineSplitter splitter = new LineSplitter(raw -> lines.accept(LogLine.parse(raw)));
     try {
       return client
           .logContainerCmd(id)
           .withStdOut(true)
           .withStdErr(true)
+          .withTimestamps(true)
           .withFollowStream(true)
           .exec(
               new QuietCallback<Frame>() {

@@ -1,10 +1,12 @@
 package dev.jtest.core.services;
 
+import dev.jtest.core.engine.LogLine;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service's output, written to {@code target/jtest/logs/<service>.log} as it arrives (so nothing
- * is lost when the build dies) and kept in memory for readiness checks and diagnoses.
+ * is lost when the build dies) and kept in memory for readiness checks and diagnoses. Beside it,
+ * {@code <service>.times} has the time of each line, line for line: the engine's, in epoch
+ * milliseconds, or empty where the engine gave none; the log itself stays the service's own text.
  */
 public final class ServiceLog {
 
@@ -22,6 +26,7 @@ public final class ServiceLog {
   private final List<String> lines = new ArrayList<>();
   private final CountDownLatch ended = new CountDownLatch(1);
   private BufferedWriter writer;
+  private BufferedWriter times;
   private int dropped;
 
   /**
@@ -34,9 +39,22 @@ public final class ServiceLog {
     try {
       Files.createDirectories(file.getParent());
       writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      times = Files.newBufferedWriter(timesFile(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new StackFileException(file, e);
     }
+  }
+
+  /** The file with the time of each line of the log {@code log}. */
+  public static Path timesFile(Path log) {
+    String name = log.getFileName().toString();
+    String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+    return log.resolveSibling(base + ".times");
+  }
+
+  /** Appends {@code line} with the engine's time of it. */
+  synchronized void append(LogLine line) {
+    append(line.text(), line.at());
   }
 
   /** Where the log is written. */
@@ -44,7 +62,21 @@ public final class ServiceLog {
     return file;
   }
 
+  /** Appends {@code line}, whose time the engine did not give. */
   synchronized void append(String line) {
+    append(line, null);
+  }
+
+  private void append(String line, Instant at) {
+    if (times != null) {
+      try {
+        times.write(at == null ? "" : Long.toString(at.toEpochMilli()));
+        times.newLine();
+        times.flush();
+      } catch (IOException e) {
+        times = null;
+      }
+    }
     if (lines.size() >= KEPT_LINES) {
       lines.remove(0);
       dropped++;
@@ -71,9 +103,14 @@ public final class ServiceLog {
       if (writer != null) {
         writer.close();
       }
+      if (times != null) {
+        times.close();
+      }
       writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      times = Files.newBufferedWriter(timesFile(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       writer = null;
+      times = null;
     }
     all.forEach(this::append);
   }
@@ -103,13 +140,16 @@ public final class ServiceLog {
   }
 
   synchronized void close() {
-    if (writer != null) {
-      try {
-        writer.close();
-      } catch (IOException e) {
-        // The lines are flushed as they come; a failing close loses nothing.
+    for (BufferedWriter open : new BufferedWriter[] {writer, times}) {
+      if (open != null) {
+        try {
+          open.close();
+        } catch (IOException e) {
+          // The lines are flushed as they come; a failing close loses nothing.
+        }
       }
-      writer = null;
     }
+    writer = null;
+    times = null;
   }
 }

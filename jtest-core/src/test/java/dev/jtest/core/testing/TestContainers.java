@@ -98,7 +98,7 @@ public final class TestContainers implements AutoCloseable {
                 ResourceSpec.NONE));
     containers.add(id);
     engine.startContainer(id, name);
-    followers.add(engine.followLogs(id, log::add, () -> {}));
+    followers.add(engine.followLogs(id, line -> log.add(line.text()), () -> {}));
     return id;
   }
 
