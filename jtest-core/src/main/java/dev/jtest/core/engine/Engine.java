@@ -87,6 +87,14 @@ public final class Engine implements AutoCloseable {
 
   // Images
 
+  /**
+   * Whether images {@code a} and {@code b} are the same build: the same id, or the same layers and
+   * configuration but for labels, as Podman's build cache may answer a rebuild.
+   */
+  public boolean sameImageContent(String a, String b) {
+    return images.sameContent(a, b);
+  }
+
   /** The image named {@code reference}, when it is present on the engine. */
   public Optional<ImageFacts> findImage(String reference) {
     return images.find(reference);

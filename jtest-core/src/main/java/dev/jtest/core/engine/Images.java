@@ -8,14 +8,18 @@ import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.ContainerConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** The engine's images: looked up, built, pulled, read and removed. */
 final class Images {
@@ -42,6 +46,59 @@ final class Images {
             : Map.copyOf(image.getConfig().getLabels());
     long size = image.getSize() == null ? 0 : image.getSize();
     return Optional.of(new ImageFacts(reference, image.getId(), image.getCreated(), size, labels));
+  }
+
+  /**
+   * Whether images {@code a} and {@code b} hold the same content and run the same way: the same
+   * layers and the same configuration but for labels. Podman's build cache can answer a rebuild
+   * with an equal image from an earlier build (another project's, whose label differs) under
+   * another id; Docker answers with the same id. An image that is gone is the same as none.
+   */
+  boolean sameContent(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    InspectImageResponse x = inspect(a);
+    InspectImageResponse y = inspect(b);
+    if (x == null || y == null || x.getRootFS() == null || y.getRootFS() == null) {
+      return false;
+    }
+    List<String> layers = x.getRootFS().getLayers();
+    return layers != null
+        && !layers.isEmpty()
+        && layers.equals(y.getRootFS().getLayers())
+        && runsTheSame(x.getConfig(), y.getConfig());
+  }
+
+  private InspectImageResponse inspect(String id) {
+    try {
+      return client.inspectImageCmd(id).exec();
+    } catch (NotFoundException e) {
+      return null;
+    } catch (RuntimeException e) {
+      throw EngineFailures.failure("inspect image " + id, e);
+    }
+  }
+
+  /** Whether two image configurations start a container the same way, labels aside. */
+  private static boolean runsTheSame(ContainerConfig x, ContainerConfig y) {
+    if (x == null || y == null) {
+      return x == y;
+    }
+    return Arrays.equals(x.getCmd(), y.getCmd())
+        && Arrays.equals(x.getEntrypoint(), y.getEntrypoint())
+        && Arrays.equals(x.getEnv(), y.getEnv())
+        && Objects.equals(x.getWorkingDir(), y.getWorkingDir())
+        && Objects.equals(x.getUser(), y.getUser())
+        && Objects.equals(ports(x), ports(y))
+        && Objects.equals(x.getHealthcheck(), y.getHealthcheck())
+        && Objects.equals(x.getVolumes(), y.getVolumes());
+  }
+
+  private static Set<String> ports(ContainerConfig config) {
+    return config.getExposedPorts() == null
+        ? Set.of()
+        : Arrays.stream(config.getExposedPorts()).map(Object::toString).collect(Collectors.toSet());
   }
 
   /**

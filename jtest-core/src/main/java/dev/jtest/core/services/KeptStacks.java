@@ -132,9 +132,11 @@ final class KeptStacks {
     for (ServiceSpec spec : model.services().values()) {
       Optional<ContainerFacts> facts = engine.inspect(kept.services().get(spec.name()).id());
       boolean healthy = facts.isPresent() && facts.get().running() && healthy(facts.get());
-      // A rebuild is a cache hit when nothing changed: a new id means the image did.
+      // A rebuild is a cache hit when nothing changed; Podman's cache may answer with an equal
+      // image under another id, so the content decides, not the id.
       if (!healthy
-          || (spec.build() != null && !images.resolve(spec).equals(facts.get().imageId()))) {
+          || (spec.build() != null
+              && !engine.sameImageContent(images.resolve(spec), facts.get().imageId()))) {
         return Optional.empty();
       }
       running.put(spec.name(), facts.get());
