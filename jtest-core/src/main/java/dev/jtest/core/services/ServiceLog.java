@@ -1,6 +1,7 @@
 package dev.jtest.core.services;
 
 import dev.jtest.core.engine.LogLine;
+import dev.jtest.settings.ServiceLogFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service's output, written to {@code target/jtest/logs/<service>.log} as it arrives (so nothing
  * is lost when the build dies) and kept in memory for readiness checks and diagnoses. Beside it,
- * {@code <service>.times} has the time of each line, line for line: the engine's, in epoch
- * milliseconds, or empty where the engine gave none; the log itself stays the service's own text.
+ * {@code <service>.times} has the time of each line, in the format {@link ServiceLogFiles} reads;
+ * the log itself stays the service's own text.
  */
 public final class ServiceLog {
 
@@ -45,11 +46,9 @@ public final class ServiceLog {
     }
   }
 
-  /** The file with the time of each line of the log {@code log}. */
+  /** The file with the time of each line of the log {@code log} ({@link ServiceLogFiles}). */
   public static Path timesFile(Path log) {
-    String name = log.getFileName().toString();
-    String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
-    return log.resolveSibling(base + ".times");
+    return ServiceLogFiles.timesFile(log);
   }
 
   /** Appends {@code line} with the engine's time of it. */

@@ -1,6 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
 import dev.jtest.settings.Keys;
+import dev.jtest.settings.ServiceLogFiles;
 import dev.jtest.settings.Settings;
 import dev.jtest.settings.Shard;
 import dev.jtest.surefire.JtestRunException;
@@ -200,12 +201,55 @@ public final class TestRun {
     rerunFailures(coordinator);
 
     saveDurations(durations, settings, baseDir, shard, selected);
+    reportFailureContext(baseDir, phases);
     Path timeline = writeTimeline(baseDir, phases, settings, predicted(parallel, serial, settings));
     for (PhaseReport phase : phases) {
       sink.info(phaseLine(phase, settings, units));
     }
     if (timeline != null) {
       sink.info("jtest timeline: " + timeline);
+    }
+  }
+
+  /**
+   * Writes, for each failed test, what the services logged while it ran, and names the file with
+   * its last lines on the console. Waits, at most the margin, for lines the services logged just
+   * after the last failed test ended, which the log follower may still be writing.
+   */
+  private void reportFailureContext(Path baseDir, List<PhaseReport> phases) {
+    long lastFailure =
+        phases.stream()
+            .flatMap(p -> p.bars().stream())
+            .filter(b -> !b.outcome().equals("SUCCESSFUL") && !b.outcome().equals("SKIPPED"))
+            .mapToLong(PhaseReport.Bar::end)
+            .max()
+            .orElse(0);
+    Path dir = Settings.workDirectory(baseDir, System::getProperty);
+    if (lastFailure == 0 || !Files.isDirectory(dir.resolve(ServiceLogFiles.DIRECTORY))) {
+      return; // nothing failed, or no service logged for this project
+    }
+    long wait = lastFailure + FailureContext.MARGIN_MILLIS + 200 - System.currentTimeMillis();
+    try {
+      if (wait > 0) {
+        Thread.sleep(Math.min(wait, 2 * FailureContext.MARGIN_MILLIS));
+      }
+      for (FailureContext.Slice slice : FailureContext.write(dir, phases)) {
+        sink.info(
+            "jtest: "
+                + slice.test().label()
+                + " failed; its services logged "
+                + slice.lines()
+                + " line(s) while it ran: "
+                + slice.file()
+                + (slice.alongside().isEmpty()
+                    ? ""
+                    : " (with lines of " + slice.alongside().size() + " test(s) run alongside)"));
+        slice.excerpt().forEach(line -> sink.info("jtest:   | " + line));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      sink.warning("jtest: cannot write what the services logged during failed tests: " + e);
     }
   }
 

@@ -1,0 +1,40 @@
+package sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jtest.junit.ComposeService;
+import dev.jtest.junit.WithServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@WithServices
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OrderedIT {
+
+  private static int get(URI web, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(web.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Passes, then waits long enough for its request to fall outside the next test's slice. */
+  @Test
+  @Order(1)
+  void before(@ComposeService("web") URI web) throws Exception {
+    assertEquals(404, get(web, "/before-marker"));
+    Thread.sleep(2500);
+  }
+
+  /** Fails: its slice must hold the request it made and not the one before it. */
+  @Test
+  @Order(2)
+  void during(@ComposeService("web") URI web) throws Exception {
+    assertEquals(200, get(web, "/during-marker"), "the service has no such page");
+  }
+}
