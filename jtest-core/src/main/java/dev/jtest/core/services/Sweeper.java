@@ -45,16 +45,13 @@ public final class Sweeper {
   public void remove(List<LabelledResource> resources) {
     List<LabelledResource> ordered = new ArrayList<>(resources);
     ordered.sort(Comparator.comparing(LabelledResource::kind));
-    List<LabelledResource> containers =
-        ordered.stream().filter(r -> r.kind() == LabelledResource.Kind.CONTAINER).toList();
-    removeContainers(containers);
+    removeContainers(
+        ordered.stream().filter(r -> r.kind() == LabelledResource.Kind.CONTAINER).toList());
     for (LabelledResource resource : ordered) {
-      switch (resource.kind()) {
-        case CONTAINER -> {
-          // Removed above.
-        }
-        case NETWORK -> engine.removeNetwork(resource.id());
-        case VOLUME -> engine.removeVolume(resource.id());
+      if (resource.kind() == LabelledResource.Kind.NETWORK) {
+        engine.removeNetwork(resource.id());
+      } else if (resource.kind() == LabelledResource.Kind.VOLUME) {
+        engine.removeVolume(resource.id());
       }
     }
   }

@@ -42,6 +42,11 @@ final class FailureContext {
 
   private FailureContext() {}
 
+  /** Whether {@code test} failed or crashed its worker: the tests that get a slice. */
+  static boolean failed(Bar test) {
+    return FAILED.contains(test.outcome());
+  }
+
   /** One failed test's slice. */
   record Slice(Bar test, Path file, int lines, List<String> alongside, List<String> excerpt) {}
 
@@ -63,7 +68,7 @@ final class FailureContext {
     Map<String, Integer> names = new LinkedHashMap<>();
     for (PhaseReport phase : phases) {
       for (Bar test : phase.bars()) {
-        if (!FAILED.contains(test.outcome())) {
+        if (!failed(test)) {
           continue;
         }
         Instant from = Instant.ofEpochMilli(test.start() - MARGIN_MILLIS);

@@ -220,7 +220,7 @@ public final class TestRun {
     long lastFailure =
         phases.stream()
             .flatMap(p -> p.bars().stream())
-            .filter(b -> !b.outcome().equals("SUCCESSFUL") && !b.outcome().equals("SKIPPED"))
+            .filter(FailureContext::failed)
             .mapToLong(PhaseReport.Bar::end)
             .max()
             .orElse(0);
