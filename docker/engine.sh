@@ -280,8 +280,11 @@ start_podman_service() {
   fi
   mkdir -p "$(dirname "$sock")" "$(dirname "$log")"
   say "starting 'podman system service' on unix://$sock (log: $log)"
-  # --time=0: the service must not exit while idle between builds; setsid: it outlives this script.
-  setsid nohup podman system service --time=0 "unix://$sock" >>"$log" 2>&1 </dev/null &
+  # --time=0: the service must not exit while idle between builds; setsid: it outlives this script;
+  # from /: its containers' conmon inherits its directory, and a build directory can be deleted.
+  # The subshell's own descriptors go to the log too: a caller reading this script's output through
+  # a pipe would otherwise wait for the service to end.
+  (cd / && exec setsid nohup podman system service --time=0 "unix://$sock") >>"$log" 2>&1 </dev/null &
   local deadline=$(($(date +%s) + 30))
   until podman_answers; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
