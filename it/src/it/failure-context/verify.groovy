@@ -12,3 +12,21 @@ assert slice.startsWith('# OrderedIT.during')
 assert slice =~ /(?m)^\s*[+-]\d+\.\d{3}s web \| \S+: url:\/during-marker$/
 assert !slice.contains('/before-marker') : 'a line logged before the test started, outside the margin'
 assert !slice.contains('interleave') : 'one worker: no other test ran alongside'
+
+// The failed test's entry in its report holds the slice after the test's own output, with the
+// file as an attachment; the passing test's entry holds neither.
+def report = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/failsafe-reports/TEST-sample.OrderedIT.xml'))
+def during = report.testcase.find { it.@name.text().startsWith('during') }
+def out = during.'system-out'.text()
+assert out.contains('during: asking for the marker')
+assert out.indexOf('during: asking for the marker') < out.indexOf('---- jtest: what the services logged while this test ran')
+assert out =~ /(?m)^\s*[+-]\d+\.\d{3}s web \| \S+: url:\/during-marker$/
+assert !out.contains('/before-marker')
+assert out.contains('[[ATTACHMENT|target/jtest/failures/OrderedIT.during.log]]')
+def before = report.testcase.find { it.@name.text().startsWith('before') }
+assert !before.toString().contains('jtest: what the services logged')
+assert !before.'system-out'.text().contains('ATTACHMENT')
+
+// The timeline links the failed test's bar to its slice.
+def timeline = new File(basedir, 'target/jtest/timeline.html').text
+assert timeline.contains('<a href="failures/OrderedIT.during.log" class="bar FAILED"')

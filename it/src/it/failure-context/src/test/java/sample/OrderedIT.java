@@ -27,6 +27,7 @@ class OrderedIT {
   @Test
   @Order(1)
   void before(@ComposeService("web") URI web) throws Exception {
+    System.out.println("before: asking for the marker");
     assertEquals(404, get(web, "/before-marker"));
     Thread.sleep(2500);
   }
@@ -35,6 +36,7 @@ class OrderedIT {
   @Test
   @Order(2)
   void during(@ComposeService("web") URI web) throws Exception {
+    System.out.println("during: asking for the marker");
     assertEquals(200, get(web, "/during-marker"), "the service has no such page");
   }
 }

@@ -56,6 +56,9 @@ final class Coordinator {
   private boolean armed;
   private final Set<Integer> connected = new HashSet<>();
   private final Map<String, String> failing = new LinkedHashMap<>();
+  private final Map<String, TestItem> seen = new HashMap<>();
+  private final Map<String, String> lastFailure = new HashMap<>();
+  private final List<FlakyTests.Attempt> attempts = new ArrayList<>();
   private int nextUnitId = 100_000;
 
   /**
@@ -70,6 +73,16 @@ final class Coordinator {
   /** Unique ids of the tests and classes that failed in the last phase, with their top class. */
   Map<String, String> failing() {
     return new LinkedHashMap<>(failing);
+  }
+
+  /** The item of a test as it first ran, with its label; null for an id never handed out. */
+  TestItem seen(String id) {
+    return seen.get(id);
+  }
+
+  /** Every run of a test so far, over all phases and reruns, in the order they ended. */
+  List<FlakyTests.Attempt> attempts() {
+    return List.copyOf(attempts);
   }
 
   void forgetFailures() {
@@ -110,6 +123,7 @@ final class Coordinator {
         unit.get().items().forEach(i -> fields.add(i.id()));
         pool.send(w, new Message(Message.Type.RUN, System.currentTimeMillis(), fields));
         running.put(w, new Running(unit.get(), System.currentTimeMillis()));
+        unit.get().items().forEach(item -> seen.putIfAbsent(item.id(), item));
         idle.remove(w);
       }
       if (running.isEmpty() && dispatcher.isEmpty()) {
@@ -161,10 +175,13 @@ final class Coordinator {
     Long start = current.itemStarts.get(id);
     TestItem item = current.items.get(id);
     String label = item == null ? id : item.label();
-    bars.add(new Bar(w, label, start == null ? message.time() : start, message.time(), status));
+    bars.add(new Bar(w, label, start == null ? message.time() : start, message.time(), status, id));
     if (start != null && !status.equals("SKIPPED")) {
       durations.record(id, message.time() - start);
     }
+    attempts.add(
+        new FlakyTests.Attempt(
+            id, label, item == null ? null : item.className(), status, lastFailure.remove(id)));
   }
 
   private void report(Running current, Message message, ReportCollector collector) {
@@ -188,6 +205,11 @@ final class Coordinator {
         if ((event.kind() == Kind.FAILED || event.kind() == Kind.ERROR)
             && !"executionError".equals(event.name())) {
           failing.put(event.testId(), event.topClass());
+          if (!event.classLevel() && event.failure() != null) {
+            lastFailure.put(
+                event.testId(),
+                FlakyTests.firstLine(event.failure().message(), event.failure().smartTrimmed()));
+          }
         }
       }
     }
@@ -265,7 +287,16 @@ final class Coordinator {
     ReportEvent culprit = test.ended(Kind.ERROR, (int) (now - current.start), failure);
     collector.add(culprit, now);
     failing.put(culprit.testId(), culprit.topClass());
-    bars.add(new Bar(w, culprit.topClass() + "." + culprit.name(), current.start, now, "CRASHED"));
+    String label = culprit.topClass() + "." + culprit.name();
+    TestItem known = seen.get(culprit.testId());
+    attempts.add(
+        new FlakyTests.Attempt(
+            culprit.testId(),
+            known == null ? label : known.label(),
+            known == null ? culprit.qualified() : known.className(),
+            "CRASHED",
+            FlakyTests.firstLine(why, null)));
+    bars.add(new Bar(w, label, current.start, now, "CRASHED", culprit.testId()));
     units.add(new Bar(w, current.unit.label(), current.start, now, "UNIT"));
 
     List<TestItem> done = new ArrayList<>();

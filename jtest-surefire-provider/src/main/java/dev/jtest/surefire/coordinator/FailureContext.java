@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,17 +46,66 @@ final class FailureContext {
     return FAILED.contains(test.outcome());
   }
 
-  /** One failed test's slice. */
-  record Slice(Bar test, Path file, int lines, List<String> alongside, List<String> excerpt) {}
+  /** At most how many of a slice's lines go into the test's report; the file has them all. */
+  static final int REPORT_LINES = 500;
+
+  /**
+   * One failed test's slice.
+   *
+   * @param text the file's lines, its header first
+   */
+  record Slice(
+      Bar test,
+      Path file,
+      int lines,
+      List<String> alongside,
+      List<String> excerpt,
+      List<String> text) {
+
+    /**
+     * Where the timeline links the test's bar: the file relative to jtest's work directory, where
+     * the timeline is.
+     */
+    String href() {
+      return DIRECTORY + "/" + file.getFileName();
+    }
+
+    /**
+     * The slice as the failed test's output in its report: its lines (the last {@value
+     * #REPORT_LINES} of a longer one), then the file as an attachment in the form the Jenkins JUnit
+     * Attachments plugin and GitLab's test reports read from {@code system-out}, relative to the
+     * project's directory as GitLab wants a file of the job's artifacts.
+     */
+    String reportText(Path baseDir) {
+      List<String> out = new ArrayList<>();
+      out.add(
+          "---- jtest: what the services logged while this test ran ("
+              + lines
+              + " line(s)), from "
+              + baseDir.relativize(file.toAbsolutePath())
+              + " ----");
+      int header = text.size() - lines;
+      out.addAll(text.subList(0, header));
+      if (lines > REPORT_LINES) {
+        out.add("# … " + (lines - REPORT_LINES) + " earlier line(s) only in the file");
+      }
+      out.addAll(text.subList(text.size() - Math.min(lines, REPORT_LINES), text.size()));
+      out.add("[[ATTACHMENT|" + baseDir.relativize(file.toAbsolutePath()) + "]]");
+      return String.join("\n", out);
+    }
+  }
 
   /**
    * Writes a slice for each failed test of {@code phases}; none when the project's services left no
    * timed logs (a project without services, or jtest:start from before the times were kept).
    *
    * @param workDirectory jtest's work directory, whose {@value ServiceLogFiles#DIRECTORY} it reads
+   * @param taken the file names given so far in this run, by name without suffix: every slice of a
+   *     run (a test's failed reruns included) gets its own file
    * @throws IOException when a log cannot be read or a slice cannot be written
    */
-  static List<Slice> write(Path workDirectory, List<PhaseReport> phases) throws IOException {
+  static List<Slice> write(Path workDirectory, List<PhaseReport> phases, Map<String, Integer> taken)
+      throws IOException {
     Path logs = workDirectory.resolve(ServiceLogFiles.DIRECTORY);
     List<Slice> slices = new ArrayList<>();
     long firstStart =
@@ -65,7 +113,6 @@ final class FailureContext {
     if (!Files.isDirectory(logs) || newestTimes(logs) < firstStart - STALE_MILLIS) {
       return slices;
     }
-    Map<String, Integer> names = new LinkedHashMap<>();
     for (PhaseReport phase : phases) {
       for (Bar test : phase.bars()) {
         if (!failed(test)) {
@@ -75,15 +122,16 @@ final class FailureContext {
         Instant to = Instant.ofEpochMilli(test.end() + MARGIN_MILLIS);
         List<ServiceLogFiles.Line> lines = ServiceLogFiles.within(logs, from, to);
         List<String> alongside = alongside(phase, test, from.toEpochMilli(), to.toEpochMilli());
-        Path file = workDirectory.resolve(DIRECTORY).resolve(fileName(test.label(), names));
+        Path file = workDirectory.resolve(DIRECTORY).resolve(fileName(test.label(), taken));
         Files.createDirectories(file.getParent());
-        Files.write(file, text(phase, test, lines, alongside), StandardCharsets.UTF_8);
+        List<String> text = text(phase, test, lines, alongside);
+        Files.write(file, text, StandardCharsets.UTF_8);
         List<String> excerpt = new ArrayList<>();
         for (ServiceLogFiles.Line line :
             lines.subList(Math.max(0, lines.size() - 5), lines.size())) {
           excerpt.add(line.service() + " | " + line.text());
         }
-        slices.add(new Slice(test, file, lines.size(), alongside, excerpt));
+        slices.add(new Slice(test, file, lines.size(), alongside, excerpt, text));
       }
     }
     return slices;

@@ -36,7 +36,8 @@ public final class MergedTimeline {
         .append("<style>body{font:13px sans-serif;margin:16px}")
         .append("table{border-collapse:collapse}td,th{padding:2px 10px;text-align:left}")
         .append("svg text{font:11px sans-serif}.SUCCESSFUL{fill:#4caf50}.FAILED{fill:#e53935}")
-        .append(".ABORTED,.SKIPPED{fill:#fbc02d}.CRASHED{fill:#6a1b9a}</style></head><body>\n")
+        .append(".ABORTED,.SKIPPED{fill:#fbc02d}.CRASHED{fill:#6a1b9a}.FLAKY{fill:#fb8c00}")
+        .append("</style></head><body>\n")
         .append("<h1>jtest timeline: ")
         .append(runs.size())
         .append(" shards</h1>\n<table><tr><th>shard</th><th>run</th><th>tests</th>")
@@ -72,7 +73,8 @@ public final class MergedTimeline {
         .append(
             " their workers starting. Each shard is drawn from its first test; the dashed line is")
         .append(" where the plan expected it to end. Bars: green passed, red failed, yellow")
-        .append(" skipped or aborted, purple the worker died.</p>\n");
+        .append(" skipped or aborted, purple the worker died, orange failed but passed when run")
+        .append(" again (flaky).</p>\n");
     html.append(svg(runs, span));
     html.append("</body></html>\n");
     return html.toString();

@@ -13,9 +13,23 @@ record PhaseReport(
     String name, int workers, int tests, List<Bar> bars, List<Bar> units, long wallMillis) {
 
   /**
-   * A span of time on one worker. {@code outcome}: SUCCESSFUL, FAILED, ABORTED, SKIPPED, CRASHED.
+   * A span of time on one worker. {@code outcome}: SUCCESSFUL, FAILED, ABORTED, SKIPPED, CRASHED;
+   * {@code FLAKY} for a failed attempt of a test that passed when it ran again, UNIT for a unit.
+   *
+   * @param id the JUnit unique id of the test, null for a unit
    */
-  record Bar(int worker, String label, long start, long end, String outcome) {
+  record Bar(int worker, String label, long start, long end, String outcome, String id) {
+
+    /** A span that is no test's: a unit as it was handed out. */
+    Bar(int worker, String label, long start, long end, String outcome) {
+      this(worker, label, start, end, outcome, null);
+    }
+
+    /** This bar with another outcome. */
+    Bar as(String outcome) {
+      return new Bar(worker, label, start, end, outcome, id);
+    }
+
     long millis() {
       return Math.max(0, end - start);
     }

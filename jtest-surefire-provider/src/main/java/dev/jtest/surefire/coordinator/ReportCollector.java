@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Gathers the report events of each top-level class from every worker and phase, and hands them on
  * as one test set when the last of the class's tests is done: one {@code TEST-*.xml} per class,
- * never overwritten, its tests one after another even when they ran side by side.
+ * never overwritten, its tests one after another even when they ran side by side. A class with a
+ * failed test waits for {@link #flushAll}, so that what its services logged meanwhile can join the
+ * failed test's output first ({@link #attach}).
  */
 final class ReportCollector {
 
@@ -22,6 +24,7 @@ final class ReportCollector {
     String classText;
     boolean started;
     int pendingItems;
+    boolean failed;
     long firstTime = Long.MAX_VALUE;
     long lastTime = Long.MIN_VALUE;
   }
@@ -63,6 +66,7 @@ final class ReportCollector {
       set.classText = event.setText();
     }
     set.byTest.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+    set.failed |= failure(event);
     set.firstTime = Math.min(set.firstTime, time - (event.elapsed() == null ? 0 : event.elapsed()));
     set.lastTime = Math.max(set.lastTime, time);
   }
@@ -90,14 +94,59 @@ final class ReportCollector {
           ClassSet set = sets.get(topClass);
           if (set != null) {
             set.pendingItems -= n;
-            if (set.pendingItems <= 0) {
+            if (set.pendingItems <= 0 && !set.failed) {
               flush(topClass, set);
             }
           }
         });
   }
 
-  /** Reports whatever is left (events of tests outside any planned item). */
+  /**
+   * Adds {@code text} to the output of the test {@code testId}, as a line it printed just before it
+   * failed: Surefire writes it into the test's {@code system-out} in its report (or its output file
+   * with {@code redirectTestOutputToFile}), and never into a passing test's.
+   *
+   * @return whether a failure of that test is still held to take it
+   */
+  boolean attach(String testId, String text) {
+    for (ClassSet set : sets.values()) {
+      List<ReportEvent> events = set.byTest.get(testId);
+      if (events == null) {
+        continue;
+      }
+      for (int i = events.size() - 1; i >= 0; i--) {
+        ReportEvent end = events.get(i);
+        if (failure(end)) {
+          events.add(
+              i,
+              new ReportEvent(
+                  Kind.OUTPUT,
+                  end.testId(),
+                  end.topClass(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  end.runKey(),
+                  null,
+                  null,
+                  null,
+                  text,
+                  true,
+                  false));
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean failure(ReportEvent event) {
+    return event.kind() == Kind.FAILED || event.kind() == Kind.ERROR;
+  }
+
+  /** Reports whatever is left: the classes with a failed test, and tests outside any item. */
   void flushAll() {
     for (Map.Entry<String, ClassSet> e : new ArrayList<>(sets.entrySet())) {
       flush(e.getKey(), e.getValue());

@@ -18,10 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.maven.surefire.api.booter.ProviderParameterNames;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.report.RunMode;
@@ -197,12 +200,26 @@ public final class TestRun {
       phases.add(
           coordinator.run("serial", 1, count(serial), Dispatcher.inOrder(serial), collector));
     }
+    Path workDirectory = Settings.workDirectory(baseDir, System::getProperty);
+    Map<String, Integer> sliceNames = new HashMap<>();
+    List<FailureContext.Slice> slices =
+        new ArrayList<>(
+            reportFailureContext(baseDir, workDirectory, phases, sliceNames, collector));
     collector.flushAll();
-    rerunFailures(coordinator);
+    List<PhaseReport> reruns =
+        rerunFailures(coordinator, baseDir, workDirectory, sliceNames, slices);
 
     saveDurations(durations, settings, baseDir, shard, selected);
-    reportFailureContext(baseDir, phases);
-    Path timeline = writeTimeline(baseDir, phases, settings, predicted(parallel, serial, settings));
+    Set<String> flaky = reportFlaky(workDirectory, coordinator.attempts());
+    Path timeline =
+        writeTimeline(
+            workDirectory,
+            phases,
+            reruns,
+            slices,
+            flaky,
+            settings,
+            predicted(parallel, serial, settings));
     for (PhaseReport phase : phases) {
       sink.info(phaseLine(phase, settings, units));
     }
@@ -212,11 +229,19 @@ public final class TestRun {
   }
 
   /**
-   * Writes, for each failed test, what the services logged while it ran, and names the file with
-   * its last lines on the console. Waits, at most the margin, for lines the services logged just
-   * after the last failed test ended, which the log follower may still be writing.
+   * Writes, for each failed test of {@code phases}, what the services logged while it ran, adds it
+   * to the test's output in its report, and names the file with its last lines on the console.
+   * Waits, at most the margin, for lines the services logged just after the last failed test ended,
+   * which the log follower may still be writing.
+   *
+   * @param names the slices' file names so far, shared by every phase and rerun of the run
    */
-  private void reportFailureContext(Path baseDir, List<PhaseReport> phases) {
+  private List<FailureContext.Slice> reportFailureContext(
+      Path baseDir,
+      Path dir,
+      List<PhaseReport> phases,
+      Map<String, Integer> names,
+      ReportCollector collector) {
     long lastFailure =
         phases.stream()
             .flatMap(p -> p.bars().stream())
@@ -224,16 +249,19 @@ public final class TestRun {
             .mapToLong(PhaseReport.Bar::end)
             .max()
             .orElse(0);
-    Path dir = Settings.workDirectory(baseDir, System::getProperty);
     if (lastFailure == 0 || !Files.isDirectory(dir.resolve(ServiceLogFiles.DIRECTORY))) {
-      return; // nothing failed, or no service logged for this project
+      return List.of(); // nothing failed, or no service logged for this project
     }
     long wait = lastFailure + FailureContext.MARGIN_MILLIS + 200 - System.currentTimeMillis();
     try {
       if (wait > 0) {
         Thread.sleep(Math.min(wait, 2 * FailureContext.MARGIN_MILLIS));
       }
-      for (FailureContext.Slice slice : FailureContext.write(dir, phases)) {
+      List<FailureContext.Slice> slices = FailureContext.write(dir, phases, names);
+      for (FailureContext.Slice slice : slices) {
+        if (slice.test().id() != null) {
+          collector.attach(slice.test().id(), slice.reportText(baseDir.toAbsolutePath()));
+        }
         sink.info(
             "jtest: "
                 + slice.test().label()
@@ -246,11 +274,46 @@ public final class TestRun {
                     : " (with lines of " + slice.alongside().size() + " test(s) run alongside)"));
         slice.excerpt().forEach(line -> sink.info("jtest:   | " + line));
       }
+      return slices;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       sink.warning("jtest: cannot write what the services logged during failed tests: " + e);
     }
+    return List.of();
+  }
+
+  /**
+   * Names each flaky test on the console with its failed attempts' messages, as a warning as stock
+   * Surefire's "Flakes:" list is, and writes {@code flaky.json}.
+   *
+   * @return the unique ids of the flaky tests
+   */
+  private Set<String> reportFlaky(Path workDirectory, List<FlakyTests.Attempt> attempts) {
+    List<FlakyTests.Flaky> flaky = FlakyTests.find(attempts);
+    Set<String> ids = new HashSet<>();
+    for (FlakyTests.Flaky test : flaky) {
+      ids.add(test.id());
+      sink.warning(
+          "jtest: flaky test "
+              + test.label()
+              + ": passed on attempt "
+              + test.attempts()
+              + " after "
+              + test.failures().size()
+              + " failed: "
+              + String.join(" | ", test.failures()));
+    }
+    Path file = workDirectory.resolve(FlakyTests.FILE);
+    try {
+      FlakyTests.write(workDirectory, flaky);
+      if (!flaky.isEmpty()) {
+        sink.warning("jtest: " + flaky.size() + " flaky test(s) listed in " + file);
+      }
+    } catch (IOException e) {
+      sink.warning("jtest: cannot write " + file + ": " + e);
+    }
+    return ids;
   }
 
   /** Saves the recorded durations: a shard's own, else the shared store. */
@@ -273,21 +336,42 @@ public final class TestRun {
     }
   }
 
-  private void rerunFailures(Coordinator coordinator) throws InterruptedException {
+  /**
+   * Runs the failed tests again, {@code rerunFailingTestsCount} times at most, each round's
+   * failures with their own slices.
+   *
+   * @return the rounds' phases, for the timeline
+   */
+  private List<PhaseReport> rerunFailures(
+      Coordinator coordinator,
+      Path baseDir,
+      Path workDirectory,
+      Map<String, Integer> sliceNames,
+      List<FailureContext.Slice> slices)
+      throws InterruptedException {
     int reruns = parameters.getTestRequest().getRerunFailingTestsCount();
+    List<PhaseReport> phases = new ArrayList<>();
     for (int round = 0; round < reruns && !coordinator.failing().isEmpty(); round++) {
       Map<String, String> failing = coordinator.failing();
       coordinator.forgetFailures();
       List<TestItem> items = new ArrayList<>();
       failing.forEach(
-          (id, topClass) ->
-              items.add(new TestItem(id, topClass, topClass, topClass, null, false, id, id)));
+          (id, topClass) -> {
+            TestItem first = coordinator.seen(id);
+            String label = first == null ? id : first.label();
+            items.add(new TestItem(id, topClass, topClass, topClass, null, false, id, label));
+          });
       sink.runMode(RunMode.RERUN_TEST_AFTER_FAILURE);
       ReportCollector collector = new ReportCollector(items, sink);
       WorkUnit unit = new WorkUnit(0, items, false, 0);
-      coordinator.run("rerun", 1, items.size(), Dispatcher.inOrder(List.of(unit)), collector);
+      PhaseReport phase =
+          coordinator.run("rerun", 1, items.size(), Dispatcher.inOrder(List.of(unit)), collector);
+      phases.add(phase);
+      slices.addAll(
+          reportFailureContext(baseDir, workDirectory, List.of(phase), sliceNames, collector));
       collector.flushAll();
     }
+    return phases;
   }
 
   private static int count(List<WorkUnit> units) {
@@ -333,13 +417,32 @@ public final class TestRun {
         serial.stream().mapToDouble(WorkUnit::estimateMillis).sum());
   }
 
+  /**
+   * Writes the timeline: the phases, then in the page each rerun; a failed attempt of a flaky test
+   * as such, and each failed test's bar linked to its slice.
+   */
   private Path writeTimeline(
-      Path baseDir, List<PhaseReport> phases, RunSettings settings, Map<String, Double> predicted) {
+      Path dir,
+      List<PhaseReport> phases,
+      List<PhaseReport> reruns,
+      List<FailureContext.Slice> slices,
+      Set<String> flaky,
+      RunSettings settings,
+      Map<String, Double> predicted) {
     if (phases.isEmpty()) {
       return null;
     }
-    Path dir = Settings.workDirectory(baseDir, System::getProperty);
     String kind = reportKind();
+    UnaryOperator<PhaseReport.Bar> mark =
+        bar ->
+            bar.id() != null && flaky.contains(bar.id()) && FailureContext.failed(bar)
+                ? bar.as(Timeline.FLAKY)
+                : bar;
+    List<PhaseReport> marked = Timeline.mark(phases, mark);
+    List<PhaseReport> all = new ArrayList<>(marked);
+    all.addAll(Timeline.mark(reruns, mark));
+    Map<PhaseReport.Bar, String> links = new HashMap<>();
+    slices.forEach(slice -> links.put(mark.apply(slice.test()), slice.href()));
     try {
       Path timeline = dir.resolve("timeline.html");
       String title =
@@ -347,9 +450,9 @@ public final class TestRun {
               + ", jtest.dist="
               + settings.distribution()
               + settings.shard().map(s -> ", shard " + s).orElse("");
-      Timeline.write(timeline, title, phases);
-      Timeline.write(dir.resolve("timeline-" + kind + ".html"), title, phases);
-      Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, phases, predicted);
+      Timeline.write(timeline, title, all, links);
+      Timeline.write(dir.resolve("timeline-" + kind + ".html"), title, all, links);
+      Timeline.writeJson(dir.resolve("timeline-" + kind + ".json"), title, marked, predicted);
       return timeline;
     } catch (IOException e) {
       sink.warning("jtest: cannot write the timeline to " + dir + ": " + e);

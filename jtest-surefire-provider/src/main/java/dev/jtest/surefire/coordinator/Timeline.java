@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes {@code timeline.html}: a self-contained Gantt chart, one row per worker and phase, one bar
@@ -16,9 +17,21 @@ import java.util.Map;
  */
 final class Timeline {
 
+  /** The outcome of a failed attempt of a test that passed when it ran again. */
+  static final String FLAKY = "FLAKY";
+
   private Timeline() {}
 
   static void write(Path file, String title, List<PhaseReport> phases) throws IOException {
+    write(file, title, phases, Map.of());
+  }
+
+  /**
+   * Writes the page; a bar with a link in {@code links} (a path relative to the page) is a link
+   * there, as a failed test's bar is to what its services logged.
+   */
+  static void write(Path file, String title, List<PhaseReport> phases, Map<Bar, String> links)
+      throws IOException {
     long origin = phases.stream().mapToLong(PhaseReport::start).min().orElse(0);
     long end =
         phases.stream()
@@ -38,6 +51,7 @@ final class Timeline {
         .append(".unit{position:absolute;top:0;height:2px;background:#555}")
         .append(".SUCCESSFUL{background:#4caf50}.FAILED{background:#e53935}")
         .append(".ABORTED,.SKIPPED{background:#fbc02d}.CRASHED{background:#6a1b9a}")
+        .append(".FLAKY{background:#fb8c00}a.bar{outline:1px solid #000}")
         .append("table{border-collapse:collapse}td,th{padding:2px 10px;text-align:left}</style>")
         .append("</head><body>\n<h1>jtest timeline: ")
         .append(escape(title))
@@ -63,7 +77,9 @@ final class Timeline {
     }
     html.append("</table>\n<p>Lower bound: max(total unit time / workers, longest unit).")
         .append(" Efficiency: lower bound / makespan. Bars: green passed, red failed,")
-        .append(" yellow skipped or aborted, purple the worker died. The dark line above the")
+        .append(" yellow skipped or aborted, purple the worker died, orange failed but passed")
+        .append(" when run again (flaky). A failed bar with a black edge links to what the")
+        .append(" services logged while it ran. The dark line above the")
         .append(" bars marks each unit as it was handed out.</p>\n");
     for (PhaseReport phase : phases) {
       html.append("<h2>").append(escape(phase.name())).append(" phase</h2>\n");
@@ -80,7 +96,9 @@ final class Timeline {
         }
         for (Bar bar : phase.bars()) {
           if (bar.worker() == w) {
-            html.append("<div class=\"bar ")
+            String link = links.get(bar);
+            html.append(link == null ? "<div" : "<a href=\"" + escape(link) + "\"")
+                .append(" class=\"bar ")
                 .append(bar.outcome())
                 .append("\" style=\"")
                 .append(position(bar, origin, span))
@@ -90,7 +108,8 @@ final class Timeline {
                 .append(bar.outcome().toLowerCase(Locale.ROOT))
                 .append(" · ")
                 .append(bar.millis())
-                .append(" ms\"></div>");
+                .append(" ms\">")
+                .append(link == null ? "</div>" : "</a>");
           }
         }
         html.append("</div>\n");
@@ -159,6 +178,21 @@ final class Timeline {
     json.append("\n]}\n");
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, json, StandardCharsets.UTF_8);
+  }
+
+  /** {@code phases} with each test's bar as {@code mark} makes it. */
+  static List<PhaseReport> mark(List<PhaseReport> phases, UnaryOperator<Bar> mark) {
+    return phases.stream()
+        .map(
+            p ->
+                new PhaseReport(
+                    p.name(),
+                    p.workers(),
+                    p.tests(),
+                    p.bars().stream().map(mark).toList(),
+                    p.units(),
+                    p.wallMillis()))
+        .toList();
   }
 
   private static String position(Bar bar, long origin, double span) {

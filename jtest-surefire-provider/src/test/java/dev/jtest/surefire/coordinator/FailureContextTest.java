@@ -35,7 +35,7 @@ class FailureContextTest {
     PhaseReport phase =
         new PhaseReport("parallel", 2, 3, List.of(passed, failed, alongside), List.of(), 30000);
 
-    List<FailureContext.Slice> slices = FailureContext.write(work, List.of(phase));
+    List<FailureContext.Slice> slices = FailureContext.write(work, List.of(phase), new HashMap<>());
 
     assertThat(slices)
         .singleElement()
@@ -67,13 +67,13 @@ class FailureContextTest {
     Bar failed = new Bar(0, "a.BIT.x", 1000, 2000, "FAILED");
     PhaseReport phase = new PhaseReport("serial", 1, 1, List.of(failed), List.of(), 1000);
 
-    assertThat(FailureContext.write(work, List.of(phase))).isEmpty();
+    assertThat(FailureContext.write(work, List.of(phase), new HashMap<>())).isEmpty();
 
     log("api", "1500\n", "api: hi\n");
     PhaseReport green =
         new PhaseReport(
             "serial", 1, 1, List.of(new Bar(0, "a.BIT.y", 1000, 2000, "SUCCESSFUL")), List.of(), 1);
-    assertThat(FailureContext.write(work, List.of(green))).isEmpty();
+    assertThat(FailureContext.write(work, List.of(green), new HashMap<>())).isEmpty();
     assertThat(work.resolve("failures")).doesNotExist();
   }
 
@@ -88,7 +88,7 @@ class FailureContextTest {
         new PhaseReport(
             "serial", 1, 1, List.of(new Bar(0, "a.BIT", now, now + 100, "FAILED")), List.of(), 1);
 
-    assertThat(FailureContext.write(work, List.of(phase))).isEmpty();
+    assertThat(FailureContext.write(work, List.of(phase), new HashMap<>())).isEmpty();
   }
 
   @Test
@@ -98,7 +98,7 @@ class FailureContextTest {
         new PhaseReport(
             "parallel", 1, 1, List.of(new Bar(0, "a.BIT", 1000, 2000, "CRASHED")), List.of(), 1);
 
-    assertThat(FailureContext.write(work, List.of(phase)))
+    assertThat(FailureContext.write(work, List.of(phase), new HashMap<>()))
         .singleElement()
         .extracting(FailureContext.Slice::excerpt)
         .isEqualTo(List.of("api | api: out of memory"));
@@ -112,5 +112,63 @@ class FailureContextTest {
         .isEqualTo("a.BIT.x_String_1_quoted_.log");
     assertThat(FailureContext.fileName("a.BIT.x(String)[1] \"quoted\"", taken))
         .isEqualTo("a.BIT.x_String_1_quoted_-2.log");
+  }
+
+  @Test
+  void theReportHoldsTheSliceWithItsFileAsAnAttachmentAndNamesTheLaterAttemptsApart()
+      throws Exception {
+    log("api", "1500\n1600\n", "api: GET /a\napi: GET /b\n");
+    Map<String, Integer> taken = new HashMap<>();
+    Bar first = new Bar(0, "a.BIT.x", 1000, 2000, "FAILED", "[method:x()]");
+    Bar rerun = new Bar(0, "a.BIT.x", 1000, 2000, "FAILED", "[method:x()]");
+
+    FailureContext.Slice slice =
+        FailureContext.write(
+                work, List.of(new PhaseReport("serial", 1, 1, List.of(first), List.of(), 1)), taken)
+            .get(0);
+    FailureContext.Slice again =
+        FailureContext.write(
+                work, List.of(new PhaseReport("rerun", 1, 1, List.of(rerun), List.of(), 1)), taken)
+            .get(0);
+
+    assertThat(slice.href()).isEqualTo("failures/a.BIT.x.log");
+    assertThat(again.href()).isEqualTo("failures/a.BIT.x-2.log");
+    assertThat(slice.reportText(work).lines())
+        .startsWith(
+            "---- jtest: what the services logged while this test ran (2 line(s)), from"
+                + " failures/a.BIT.x.log ----",
+            "# a.BIT.x failed")
+        .contains("  +0.500s api | api: GET /a", "  +0.600s api | api: GET /b")
+        .endsWith("[[ATTACHMENT|failures/a.BIT.x.log]]");
+  }
+
+  @Test
+  void theReportHoldsTheLastLinesOfALongSlice() throws Exception {
+    StringBuilder times = new StringBuilder();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < FailureContext.REPORT_LINES + 3; i++) {
+      times.append(1100 + i).append('\n');
+      lines.append("line ").append(i).append('\n');
+    }
+    log("api", times.toString(), lines.toString());
+    Bar failed = new Bar(0, "a.BIT.x", 1000, 2000, "FAILED", "x");
+
+    String report =
+        FailureContext.write(
+                work,
+                List.of(new PhaseReport("serial", 1, 1, List.of(failed), List.of(), 1)),
+                taken())
+            .get(0)
+            .reportText(work);
+
+    assertThat(report)
+        .contains("# … 3 earlier line(s) only in the file")
+        .contains("api | line 3\n")
+        .doesNotContain("api | line 2\n")
+        .contains("api | line " + (FailureContext.REPORT_LINES + 2));
+  }
+
+  private static Map<String, Integer> taken() {
+    return new HashMap<>();
   }
 }

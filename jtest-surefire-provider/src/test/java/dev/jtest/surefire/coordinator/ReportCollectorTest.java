@@ -59,6 +59,47 @@ class ReportCollectorTest {
         .containsExactly("initializationError");
   }
 
+  @Test
+  void aClassWithAFailedTestWaitsForItsFailureContextWhichJoinsOnlyTheFailedTestsOutput() {
+    dev.jtest.surefire.plan.TestItem a =
+        new dev.jtest.surefire.plan.TestItem(
+            CLASS_ID + "/[method:a()]", "a.SplitIT", "a.SplitIT", "a", null, false, "a", "a");
+    dev.jtest.surefire.plan.TestItem b =
+        new dev.jtest.surefire.plan.TestItem(
+            CLASS_ID + "/[method:b()]", "a.SplitIT", "a.SplitIT", "a", null, false, "b", "b");
+    ReportCollector collector = new ReportCollector(List.of(a, b), sink);
+    collector.add(test(Kind.SUCCEEDED, "a"), 10);
+    collector.add(test(Kind.FAILED, "b"), 11);
+
+    collector.done(List.of(a, b));
+    assertThat(reported).isEmpty();
+
+    assertThat(collector.attach(CLASS_ID + "/[method:b()]", "web | GET /b")).isTrue();
+    assertThat(collector.attach(CLASS_ID + "/[method:a()]", "web | GET /a")).isFalse();
+    collector.flushAll();
+
+    assertThat(reported)
+        .extracting(e -> e.kind() + " " + e.runKey() + " " + e.output())
+        .containsExactly(
+            "SUCCEEDED " + CLASS_ID + "/[method:a()] null",
+            "OUTPUT " + CLASS_ID + "/[method:b()] web | GET /b",
+            "FAILED " + CLASS_ID + "/[method:b()] null");
+    assertThat(reported.get(1).stdout()).isTrue();
+  }
+
+  @Test
+  void aClassWhoseTestsPassedIsReportedAsSoonAsItIsDone() {
+    dev.jtest.surefire.plan.TestItem a =
+        new dev.jtest.surefire.plan.TestItem(
+            CLASS_ID + "/[method:a()]", "a.SplitIT", "a.SplitIT", "a", null, false, "a", "a");
+    ReportCollector collector = new ReportCollector(List.of(a), sink);
+    collector.add(test(Kind.SUCCEEDED, "a"), 10);
+
+    collector.done(List.of(a));
+
+    assertThat(reported).extracting(ReportEvent::kind).containsExactly(Kind.SUCCEEDED);
+  }
+
   private static ReportEvent test(Kind kind, String method) {
     return new ReportEvent(
         kind,

@@ -51,4 +51,33 @@ class TimelineTest {
     Map<?, ?> alone = (Map<?, ?>) ((List<?>) ((Map<?, ?>) phases.get(1)).get("bars")).get(0);
     assertEquals("CIT.alone", alone.get("test"));
   }
+
+  @Test
+  void aFailedBarLinksToItsSliceAndAFlakyAttemptHasItsOwnColour(@TempDir Path dir)
+      throws Exception {
+    Bar failed = new Bar(1, "AIT.one", 100, 300, "FAILED", "one");
+    Bar flaky = new Bar(1, "AIT.two", 300, 400, "FAILED", "two");
+    Bar passed = new Bar(1, "AIT.three", 400, 500, "SUCCESSFUL", "three");
+    PhaseReport phase =
+        new PhaseReport(
+            "parallel",
+            1,
+            3,
+            List.of(failed, flaky, passed),
+            List.of(new Bar(1, "AIT", 100, 500, "UNIT")),
+            400);
+    List<PhaseReport> marked =
+        Timeline.mark(List.of(phase), bar -> bar.id().equals("two") ? bar.as(Timeline.FLAKY) : bar);
+    Path file = dir.resolve("timeline.html");
+
+    Timeline.write(file, "failsafe", marked, Map.of(failed, "failures/AIT.one.log"));
+
+    String html = Files.readString(file);
+    org.assertj.core.api.Assertions.assertThat(html)
+        .contains("<a href=\"failures/AIT.one.log\" class=\"bar FAILED\"")
+        .contains("<div class=\"bar FLAKY\"")
+        .contains(".FLAKY{background:")
+        .contains("orange failed but passed when run again (flaky)")
+        .contains("<div class=\"bar SUCCESSFUL\"");
+  }
 }
