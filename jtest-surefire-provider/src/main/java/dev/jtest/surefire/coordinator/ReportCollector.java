@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Gathers the report events of each top-level class from every worker and phase, and hands them on
  * as one test set when the last of the class's tests is done: one {@code TEST-*.xml} per class,
- * never overwritten, its tests one after another even when they ran side by side. A class with a
- * failed test waits for {@link #flushAll}, so that what its services logged meanwhile can join the
- * failed test's output first ({@link #attach}).
+ * never overwritten, its tests one after another even when they ran side by side. When the
+ * services' lines are to join failed tests' output ({@link #attach}), a class with a failed test
+ * waits for {@link #flushAll}.
  */
 final class ReportCollector {
 
@@ -31,12 +31,16 @@ final class ReportCollector {
 
   private final Map<String, ClassSet> sets = new LinkedHashMap<>();
   private final ReportSink sink;
+  private final boolean holdFailed;
 
   /**
    * @param items every item this collector will see, for how many each class waits for
+   * @param holdFailed keep a class with a failed test until {@link #flushAll}, for {@link #attach};
+   *     only when there will be something to attach, as a fork that times out meanwhile loses it
    */
-  ReportCollector(List<TestItem> items, ReportSink sink) {
+  ReportCollector(List<TestItem> items, ReportSink sink, boolean holdFailed) {
     this.sink = sink;
+    this.holdFailed = holdFailed;
     for (TestItem item : items) {
       sets.computeIfAbsent(item.topClass(), c -> new ClassSet()).pendingItems++;
     }
@@ -94,7 +98,7 @@ final class ReportCollector {
           ClassSet set = sets.get(topClass);
           if (set != null) {
             set.pendingItems -= n;
-            if (set.pendingItems <= 0 && !set.failed) {
+            if (set.pendingItems <= 0 && !(holdFailed && set.failed)) {
               flush(topClass, set);
             }
           }

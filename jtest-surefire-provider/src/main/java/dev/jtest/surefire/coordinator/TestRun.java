@@ -190,7 +190,10 @@ public final class TestRun {
     List<PhaseReport> phases = new ArrayList<>();
     boolean forkTimeout = Settings.FORK_TIMEOUT.read(System::getProperty) > 0;
     Coordinator coordinator = new Coordinator(pool, durations, forkTimeout);
-    ReportCollector collector = new ReportCollector(selected, sink);
+    Path workDirectory = Settings.workDirectory(baseDir, System::getProperty);
+    // Only a project whose services log gets slices to hold failed classes back for.
+    boolean sliced = Files.isDirectory(workDirectory.resolve(ServiceLogFiles.DIRECTORY));
+    ReportCollector collector = new ReportCollector(selected, sink, sliced);
     if (!parallel.isEmpty()) {
       int workers = Math.min(settings.workers(), parallel.size());
       Dispatcher dispatcher = settings.distribution().dispatcher(parallel, workers);
@@ -200,14 +203,13 @@ public final class TestRun {
       phases.add(
           coordinator.run("serial", 1, count(serial), Dispatcher.inOrder(serial), collector));
     }
-    Path workDirectory = Settings.workDirectory(baseDir, System::getProperty);
     Map<String, Integer> sliceNames = new HashMap<>();
     List<FailureContext.Slice> slices =
         new ArrayList<>(
             reportFailureContext(baseDir, workDirectory, phases, sliceNames, collector));
     collector.flushAll();
     List<PhaseReport> reruns =
-        rerunFailures(coordinator, baseDir, workDirectory, sliceNames, slices);
+        rerunFailures(coordinator, baseDir, workDirectory, sliced, sliceNames, slices);
 
     saveDurations(durations, settings, baseDir, shard, selected);
     Set<String> flaky = reportFlaky(workDirectory, coordinator.attempts());
@@ -346,6 +348,7 @@ public final class TestRun {
       Coordinator coordinator,
       Path baseDir,
       Path workDirectory,
+      boolean sliced,
       Map<String, Integer> sliceNames,
       List<FailureContext.Slice> slices)
       throws InterruptedException {
@@ -362,7 +365,7 @@ public final class TestRun {
             items.add(new TestItem(id, topClass, topClass, topClass, null, false, id, label));
           });
       sink.runMode(RunMode.RERUN_TEST_AFTER_FAILURE);
-      ReportCollector collector = new ReportCollector(items, sink);
+      ReportCollector collector = new ReportCollector(items, sink, sliced);
       WorkUnit unit = new WorkUnit(0, items, false, 0);
       PhaseReport phase =
           coordinator.run("rerun", 1, items.size(), Dispatcher.inOrder(List.of(unit)), collector);

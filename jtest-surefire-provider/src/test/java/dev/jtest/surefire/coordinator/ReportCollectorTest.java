@@ -35,7 +35,7 @@ class ReportCollectorTest {
    */
   @Test
   void anAfterAllFailureOnTwoWorkersIsOneExecutionErrorWhenATestOfTheClassPassed() {
-    ReportCollector collector = new ReportCollector(List.of(), sink);
+    ReportCollector collector = new ReportCollector(List.of(), sink, false);
 
     collector.add(test(Kind.SUCCEEDED, "a"), 10);
     collector.add(test(Kind.FAILED, "b"), 11);
@@ -49,7 +49,7 @@ class ReportCollectorTest {
 
   @Test
   void theSameBeforeAllFailureOnTwoWorkersIsReportedOnce() {
-    ReportCollector collector = new ReportCollector(List.of(), sink);
+    ReportCollector collector = new ReportCollector(List.of(), sink, false);
 
     collector.add(classFailure("initializationError"), 12);
     collector.add(classFailure("initializationError"), 13);
@@ -67,7 +67,7 @@ class ReportCollectorTest {
     dev.jtest.surefire.plan.TestItem b =
         new dev.jtest.surefire.plan.TestItem(
             CLASS_ID + "/[method:b()]", "a.SplitIT", "a.SplitIT", "a", null, false, "b", "b");
-    ReportCollector collector = new ReportCollector(List.of(a, b), sink);
+    ReportCollector collector = new ReportCollector(List.of(a, b), sink, true);
     collector.add(test(Kind.SUCCEEDED, "a"), 10);
     collector.add(test(Kind.FAILED, "b"), 11);
 
@@ -92,12 +92,26 @@ class ReportCollectorTest {
     dev.jtest.surefire.plan.TestItem a =
         new dev.jtest.surefire.plan.TestItem(
             CLASS_ID + "/[method:a()]", "a.SplitIT", "a.SplitIT", "a", null, false, "a", "a");
-    ReportCollector collector = new ReportCollector(List.of(a), sink);
+    ReportCollector collector = new ReportCollector(List.of(a), sink, true);
     collector.add(test(Kind.SUCCEEDED, "a"), 10);
 
     collector.done(List.of(a));
 
     assertThat(reported).extracting(ReportEvent::kind).containsExactly(Kind.SUCCEEDED);
+  }
+
+  /** Without services' lines to wait for, a failed class is not held back from a fork timeout. */
+  @Test
+  void aFailedClassIsReportedAsSoonAsItIsDoneWhenNothingWillBeAttached() {
+    dev.jtest.surefire.plan.TestItem b =
+        new dev.jtest.surefire.plan.TestItem(
+            CLASS_ID + "/[method:b()]", "a.SplitIT", "a.SplitIT", "a", null, false, "b", "b");
+    ReportCollector collector = new ReportCollector(List.of(b), sink, false);
+    collector.add(test(Kind.FAILED, "b"), 10);
+
+    collector.done(List.of(b));
+
+    assertThat(reported).extracting(ReportEvent::kind).containsExactly(Kind.FAILED);
   }
 
   private static ReportEvent test(Kind kind, String method) {
