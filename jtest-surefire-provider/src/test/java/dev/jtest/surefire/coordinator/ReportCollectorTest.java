@@ -2,6 +2,7 @@ package dev.jtest.surefire.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jtest.surefire.plan.TestItem;
 import dev.jtest.surefire.wire.ReportEvent;
 import dev.jtest.surefire.wire.ReportEvent.Kind;
 import java.util.ArrayList;
@@ -61,12 +62,8 @@ class ReportCollectorTest {
 
   @Test
   void aClassWithAFailedTestWaitsForItsFailureContextWhichJoinsOnlyTheFailedTestsOutput() {
-    dev.jtest.surefire.plan.TestItem a =
-        new dev.jtest.surefire.plan.TestItem(
-            CLASS_ID + "/[method:a()]", "a.SplitIT", "a.SplitIT", "a", null, false, "a", "a");
-    dev.jtest.surefire.plan.TestItem b =
-        new dev.jtest.surefire.plan.TestItem(
-            CLASS_ID + "/[method:b()]", "a.SplitIT", "a.SplitIT", "a", null, false, "b", "b");
+    TestItem a = item("a");
+    TestItem b = item("b");
     ReportCollector collector = new ReportCollector(List.of(a, b), sink, true);
     collector.add(test(Kind.SUCCEEDED, "a"), 10);
     collector.add(test(Kind.FAILED, "b"), 11);
@@ -89,9 +86,7 @@ class ReportCollectorTest {
 
   @Test
   void aClassWhoseTestsPassedIsReportedAsSoonAsItIsDone() {
-    dev.jtest.surefire.plan.TestItem a =
-        new dev.jtest.surefire.plan.TestItem(
-            CLASS_ID + "/[method:a()]", "a.SplitIT", "a.SplitIT", "a", null, false, "a", "a");
+    TestItem a = item("a");
     ReportCollector collector = new ReportCollector(List.of(a), sink, true);
     collector.add(test(Kind.SUCCEEDED, "a"), 10);
 
@@ -103,15 +98,25 @@ class ReportCollectorTest {
   /** Without services' lines to wait for, a failed class is not held back from a fork timeout. */
   @Test
   void aFailedClassIsReportedAsSoonAsItIsDoneWhenNothingWillBeAttached() {
-    dev.jtest.surefire.plan.TestItem b =
-        new dev.jtest.surefire.plan.TestItem(
-            CLASS_ID + "/[method:b()]", "a.SplitIT", "a.SplitIT", "a", null, false, "b", "b");
+    TestItem b = item("b");
     ReportCollector collector = new ReportCollector(List.of(b), sink, false);
     collector.add(test(Kind.FAILED, "b"), 10);
 
     collector.done(List.of(b));
 
     assertThat(reported).extracting(ReportEvent::kind).containsExactly(Kind.FAILED);
+  }
+
+  private static TestItem item(String method) {
+    return new TestItem(
+        CLASS_ID + "/[method:" + method + "()]",
+        "a.SplitIT",
+        "a.SplitIT",
+        "a",
+        null,
+        false,
+        method,
+        method);
   }
 
   private static ReportEvent test(Kind kind, String method) {
