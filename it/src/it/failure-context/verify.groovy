@@ -6,8 +6,8 @@ assert log =~ /jtest:   \| web \| \S+: url:\/during-marker/
 
 def failures = new File(basedir, 'target/jtest/failures')
 def slices = failures.listFiles().findAll { it.name.endsWith('.log') }
-assert slices.size() == 1 : "one failed test, one slice: ${slices*.name}"
-def slice = slices[0].text
+assert slices*.name.sort() == ['OrderedIT.during.log', 'OrderedIT.each.log'] : "a slice per failed test: ${slices*.name}"
+def slice = new File(failures, 'OrderedIT.during.log').text
 assert slice.startsWith('# OrderedIT.during')
 assert slice =~ /(?m)^\s*[+-]\d+\.\d{3}s web \| \S+: url:\/during-marker$/
 assert !slice.contains('/before-marker') : 'a line logged before the test started, outside the margin'
@@ -30,3 +30,12 @@ assert !before.'system-out'.text().contains('ATTACHMENT')
 // The timeline links the failed test's bar to its slice.
 def timeline = new File(basedir, 'target/jtest/timeline.html').text
 assert timeline.contains('<a href="failures/OrderedIT.during.log" class="bar FAILED"')
+
+// A parameterized test one of whose invocations failed gets a slice too (JUnit ends the container
+// as successful), in the failed invocation's entry only, and a red bar linked to it.
+assert new File(failures, 'OrderedIT.each.log').text.contains('url:/param-bad-marker')
+def bad = report.testcase.find { it.@name.text().startsWith('each') && it.failure.size() > 0 }
+assert bad.'system-out'.text().contains('url:/param-bad-marker')
+def ok = report.testcase.find { it.@name.text().startsWith('each') && it.failure.size() == 0 }
+assert !ok.toString().contains('jtest: what the services logged')
+assert timeline.contains('<a href="failures/OrderedIT.each.log" class="bar FAILED"')

@@ -42,6 +42,9 @@ final class Coordinator {
     final Map<String, Long> itemStarts = new HashMap<>();
     final Map<String, ReportEvent> runningTests = new LinkedHashMap<>();
     final Deque<String> output = new ArrayDeque<>();
+    // Items whose invocations failed: a parameterized test or a factory ends SUCCESSFUL as a
+    // container however many of its invocations failed.
+    final Set<String> failedWithin = new HashSet<>();
 
     Running(WorkUnit unit, long start) {
       this.unit = unit;
@@ -175,6 +178,9 @@ final class Coordinator {
     Long start = current.itemStarts.get(id);
     TestItem item = current.items.get(id);
     String label = item == null ? id : item.label();
+    if (status.equals("SUCCESSFUL") && current.failedWithin.contains(id)) {
+      status = "FAILED";
+    }
     bars.add(new Bar(w, label, start == null ? message.time() : start, message.time(), status, id));
     if (start != null && !status.equals("SKIPPED")) {
       durations.record(id, message.time() - start);
@@ -205,6 +211,11 @@ final class Coordinator {
         if ((event.kind() == Kind.FAILED || event.kind() == Kind.ERROR)
             && !"executionError".equals(event.name())) {
           failing.put(event.testId(), event.topClass());
+          if (!event.classLevel() && !current.items.containsKey(event.testId())) {
+            current.items.keySet().stream()
+                .filter(id -> event.testId().startsWith(id + "/"))
+                .forEach(current.failedWithin::add);
+          }
           if (!event.classLevel() && event.failure() != null) {
             lastFailure.put(
                 event.testId(),

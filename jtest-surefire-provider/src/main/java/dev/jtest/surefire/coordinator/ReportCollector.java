@@ -108,39 +108,47 @@ final class ReportCollector {
   /**
    * Adds {@code text} to the output of the test {@code testId}, as a line it printed just before it
    * failed: Surefire writes it into the test's {@code system-out} in its report (or its output file
-   * with {@code redirectTestOutputToFile}), and never into a passing test's.
+   * with {@code redirectTestOutputToFile}), and never into a passing test's. For a parameterized
+   * test or a test factory, into each of its invocations that failed.
    *
    * @return whether a failure of that test is still held to take it
    */
   boolean attach(String testId, String text) {
+    boolean attached = false;
     for (ClassSet set : sets.values()) {
-      List<ReportEvent> events = set.byTest.get(testId);
-      if (events == null) {
-        continue;
-      }
-      for (int i = events.size() - 1; i >= 0; i--) {
-        ReportEvent end = events.get(i);
-        if (failure(end)) {
-          events.add(
-              i,
-              new ReportEvent(
-                  Kind.OUTPUT,
-                  end.testId(),
-                  end.topClass(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  end.runKey(),
-                  null,
-                  null,
-                  null,
-                  text,
-                  true,
-                  false));
-          return true;
+      for (Map.Entry<String, List<ReportEvent>> test : set.byTest.entrySet()) {
+        if (test.getKey().equals(testId) || test.getKey().startsWith(testId + "/")) {
+          attached |= attach(test.getValue(), text);
         }
+      }
+    }
+    return attached;
+  }
+
+  /** Adds {@code text} as output before the last failure among {@code events}, if any. */
+  private static boolean attach(List<ReportEvent> events, String text) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      ReportEvent end = events.get(i);
+      if (failure(end)) {
+        events.add(
+            i,
+            new ReportEvent(
+                Kind.OUTPUT,
+                end.testId(),
+                end.topClass(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                end.runKey(),
+                null,
+                null,
+                null,
+                text,
+                true,
+                false));
+        return true;
       }
     }
     return false;

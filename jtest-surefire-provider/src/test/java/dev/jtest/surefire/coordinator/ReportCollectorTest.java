@@ -95,6 +95,23 @@ class ReportCollectorTest {
     assertThat(reported).extracting(ReportEvent::kind).containsExactly(Kind.SUCCEEDED);
   }
 
+  @Test
+  void aParameterizedTestsSliceJoinsEachOfItsFailedInvocations() {
+    TestItem each = item("each");
+    ReportCollector collector = new ReportCollector(List.of(each), sink, true);
+    collector.add(invocation(Kind.SUCCEEDED, each, 1), 10);
+    collector.add(invocation(Kind.FAILED, each, 2), 11);
+    collector.done(List.of(each));
+
+    assertThat(collector.attach(each.id(), "web | GET /each")).isTrue();
+    collector.flushAll();
+
+    assertThat(reported)
+        .extracting(e -> e.kind() + " " + e.output())
+        .containsExactly("SUCCEEDED null", "OUTPUT web | GET /each", "FAILED null");
+    assertThat(reported.get(1).testId()).endsWith("#2]");
+  }
+
   /** Without services' lines to wait for, a failed class is not held back from a fork timeout. */
   @Test
   void aFailedClassIsReportedAsSoonAsItIsDoneWhenNothingWillBeAttached() {
@@ -117,6 +134,26 @@ class ReportCollectorTest {
         false,
         method,
         method);
+  }
+
+  private static ReportEvent invocation(Kind kind, TestItem item, int index) {
+    String id = item.id() + "/[test-template-invocation:#" + index + "]";
+    return new ReportEvent(
+        kind,
+        id,
+        "a.SplitIT",
+        null,
+        null,
+        "a.SplitIT",
+        item.name(),
+        null,
+        id,
+        1,
+        null,
+        null,
+        null,
+        false,
+        false);
   }
 
   private static ReportEvent test(Kind kind, String method) {
