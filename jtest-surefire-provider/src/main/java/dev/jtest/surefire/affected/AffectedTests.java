@@ -34,12 +34,14 @@ public final class AffectedTests {
    *
    * @param allReason why every test runs, or null when only {@code selected} run
    * @param selected the selected tests' ids and why each runs, in discovery order
+   * @param kinds how many tests run for each kind of reason ("ran a changed class": 2)
    * @param changedClasses the classes compiled from changed sources
    * @param ignored changed files that select nothing, for {@code jtest.affected.explain}
    */
   public record Decision(
       String allReason,
       Map<String, String> selected,
+      Map<String, Integer> kinds,
       Set<String> changedClasses,
       int changedFiles,
       List<String> ignored) {
@@ -48,7 +50,8 @@ public final class AffectedTests {
     static Decision all(String reason, List<Test> tests, Set<String> classes, int files) {
       Map<String, String> selected = new LinkedHashMap<>();
       tests.forEach(t -> selected.put(t.id(), reason));
-      return new Decision(reason, selected, classes, files, List.of());
+      return new Decision(
+          reason, selected, Map.of(reason, selected.size()), classes, files, List.of());
     }
 
     public boolean runsAll() {
@@ -141,28 +144,37 @@ public final class AffectedTests {
       }
     }
     Map<String, String> selected = new LinkedHashMap<>();
+    Map<String, Integer> kinds = new TreeMap<>();
     for (Test test : tests) {
       String own = vmName(test.topClass());
       TestMapFile.Entry entry = testMap.tests().get(test.id());
+      String kind;
+      String reason;
       if (changed.contains(own)) {
-        selected.put(test.id(), "its source " + classToFile.get(own) + " changed");
+        kind = "whose own source changed";
+        reason = "its source " + classToFile.get(own) + " changed";
       } else if (entry == null) {
-        selected.put(test.id(), "not in the per-test map");
+        kind = "not in the per-test map";
+        reason = kind;
       } else {
-        entry.classes().stream()
-            .filter(c -> changed.contains(c) || changed.contains(outer(c)))
-            .findFirst()
-            .ifPresent(
-                c ->
-                    selected.put(
-                        test.id(),
-                        "ran "
-                            + c.replace('/', '.')
-                            + ", changed in "
-                            + classToFile.getOrDefault(c, classToFile.get(outer(c)))));
+        Optional<String> ran =
+            entry.classes().stream()
+                .filter(c -> changed.contains(c) || changed.contains(outer(c)))
+                .findFirst();
+        if (ran.isEmpty()) {
+          continue;
+        }
+        kind = "ran a changed class";
+        reason =
+            "ran "
+                + ran.get().replace('/', '.')
+                + ", changed in "
+                + classToFile.getOrDefault(ran.get(), classToFile.get(outer(ran.get())));
       }
+      selected.put(test.id(), reason);
+      kinds.merge(kind, 1, Integer::sum);
     }
-    return new Decision(null, selected, changed, files, ignored);
+    return new Decision(null, selected, kinds, changed, files, ignored);
   }
 
   /**

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -84,7 +83,7 @@ final class AffectedScope {
             decision.changedFiles(),
             tests.size() - run.size()));
     if (!run.isEmpty()) {
-      info.accept("jtest: affected: " + summary(decision.selected()));
+      info.accept("jtest: affected: " + summary(decision.kinds()));
     }
     if (Settings.AFFECTED_EXPLAIN.read(property)) {
       for (TestItem test : tests) {
@@ -101,15 +100,7 @@ final class AffectedScope {
   }
 
   /** How many tests run for each kind of reason: "2 ran a changed class, 1 not in the map". */
-  private static String summary(Map<String, String> reasons) {
-    Map<String, Integer> kinds = new TreeMap<>();
-    for (String reason : reasons.values()) {
-      String kind =
-          reason.startsWith("ran ")
-              ? "ran a changed class"
-              : reason.startsWith("its source") ? "whose own source changed" : reason;
-      kinds.merge(kind, 1, Integer::sum);
-    }
+  private static String summary(Map<String, Integer> kinds) {
     List<String> parts = new ArrayList<>();
     kinds.forEach((kind, n) -> parts.add(n + " " + kind));
     return String.join(", ", parts);

@@ -106,6 +106,7 @@ class AffectedTestsTest {
     assertThat(decision.changedClasses()).contains(GLOBS).allMatch(c -> c.startsWith(GLOBS));
     assertThat(decision.changedFiles()).isEqualTo(2);
     assertThat(decision.ignored()).containsExactly("README.md");
+    assertThat(decision.kinds()).containsExactly(Map.entry("ran a changed class", 1));
   }
 
   @Test
@@ -132,6 +133,7 @@ class AffectedTestsTest {
 
     assertThat(decision.selected()).containsOnlyKeys(b.id(), own.id());
     assertThat(decision.selected().get(b.id())).isEqualTo("not in the per-test map");
+    assertThat(decision.kinds()).containsExactly(Map.entry("not in the per-test map", 2));
   }
 
   @Test
