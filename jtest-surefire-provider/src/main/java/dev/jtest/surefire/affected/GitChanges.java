@@ -35,21 +35,8 @@ public record GitChanges(Path workTree, Set<String> changed, Set<String> deleted
    * @throws JtestRunException when git does not know {@code ref}, naming the property
    */
   public static GitChanges since(String ref, Path dir) throws Unavailable, InterruptedException {
-    Result top = git(dir, "rev-parse", "--show-toplevel");
-    if (top.exit != 0) {
-      throw new Unavailable(dir + " is not in a git repository (" + top.error.strip() + ")");
-    }
-    Path workTree = Path.of(top.out.strip());
-    Result commit = git(workTree, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
-    if (commit.exit != 0 || ref.startsWith("-")) {
-      throw new JtestRunException(
-          Settings.AFFECTED.origin(ref)
-              + ": git does not know that commit in "
-              + workTree
-              + "; use a branch, a tag or a commit the clone has (a shallow CI clone may need"
-              + " a fetch of it first)");
-    }
-    String sha = commit.out.strip();
+    Path workTree = workTree(dir);
+    String sha = commit(ref, workTree);
     Result diff = git(workTree, "diff", "--name-status", "--no-renames", "-z", sha, "--");
     Result untracked =
         git(workTree, "ls-files", "--others", "--exclude-standard", "--full-name", "-z");
@@ -74,6 +61,39 @@ public record GitChanges(Path workTree, Set<String> changed, Set<String> deleted
       }
     }
     return new GitChanges(workTree, changed, deleted);
+  }
+
+  /**
+   * Checks that git knows {@code ref} in the repository that holds {@code dir}, as the build
+   * starts.
+   *
+   * @throws Unavailable when git is not installed or {@code dir} is in no repository
+   * @throws JtestRunException when git does not know {@code ref}, naming the property
+   */
+  public static void checkRef(String ref, Path dir) throws Unavailable, InterruptedException {
+    commit(ref, workTree(dir));
+  }
+
+  private static Path workTree(Path dir) throws Unavailable, InterruptedException {
+    Result top = git(dir, "rev-parse", "--show-toplevel");
+    if (top.exit != 0) {
+      throw new Unavailable(dir + " is not in a git repository (" + top.error.strip() + ")");
+    }
+    return Path.of(top.out.strip());
+  }
+
+  /** The commit {@code ref} names. */
+  private static String commit(String ref, Path workTree) throws Unavailable, InterruptedException {
+    Result commit = git(workTree, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+    if (commit.exit != 0 || ref.startsWith("-")) {
+      throw new JtestRunException(
+          Settings.AFFECTED.origin(ref)
+              + ": git does not know that commit in "
+              + workTree
+              + "; use a branch, a tag or a commit the clone has (a shallow CI clone may need"
+              + " a fetch of it first)");
+    }
+    return commit.out.strip();
   }
 
   private record Result(int exit, String out, String error) {}
