@@ -70,7 +70,8 @@ public final class SurefireWiring {
       return; // No tests of its own to run.
     }
     Map<String, String> jtestProperties = JtestProperties.of(project.getProperties());
-    jtestProperties.put(Settings.CLASS_SOURCES.name(), classSources(session, project));
+    jtestProperties.put(
+        Settings.CLASS_SOURCES.name(), classSources(session.getProjects(), project));
     Properties versions = versions();
     String platform =
         platformVersion(project).orElseGet(() -> platformOf(versions.getProperty("junit")));
@@ -107,9 +108,9 @@ public final class SurefireWiring {
    * directory each compiles to (the class directories {@code jtest:report} reads), and the
    * project's own test source roots with its test class directory.
    */
-  static String classSources(MavenSession session, MavenProject project) {
+  static String classSources(List<MavenProject> modules, MavenProject project) {
     List<ClassSources.Root> roots = new ArrayList<>();
-    for (MavenProject module : session.getProjects()) {
+    for (MavenProject module : modules) {
       Path classes = Path.of(module.getBuild().getOutputDirectory());
       module
           .getCompileSourceRoots()
