@@ -39,6 +39,12 @@ public final class Keys {
   public static final String DURATIONS = "jtest.durations";
   public static final String CDS = "jtest.cds";
 
+  // Affected tests: only those a change can break, from the per-test map.
+  public static final String TEST_MAP = "jtest.testMap";
+  public static final String AFFECTED = "jtest.affected";
+  public static final String AFFECTED_EXPLAIN = "jtest.affected.explain";
+  public static final String AFFECTED_ALL = "jtest.affected.all";
+
   // Read by the goals that combine what several CI shards recorded.
   public static final String MERGE = "jtest.merge";
   public static final String PLAN = "jtest.plan";
@@ -58,6 +64,7 @@ public final class Keys {
   public static final String COORDINATOR_PORT = "jtest.coordinator.port";
   public static final String WORKER_SETTINGS = "jtest.worker.settings";
   public static final String WORKER_UNCAPTURED = "jtest.worker.uncaptured";
+  public static final String CLASS_SOURCES = "jtest.classSources";
 
   /** The default of {@link #CLEANUP_PREFIX}; a constant, as the cleanup goal's annotation needs. */
   public static final String DEFAULT_CLEANUP_PREFIX = "TEST ";

@@ -1,6 +1,7 @@
 package dev.jtest.settings;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -258,6 +259,58 @@ public final class Settings {
               .readBy(TEST_RUNS),
           true);
 
+  // Affected tests: only those a change can break, from the per-test map.
+
+  /** The default of {@link #AFFECTED_ALL}: files whose effect on a test jtest cannot trace. */
+  public static final String DEFAULT_AFFECTED_ALL =
+      "pom.xml,**/.mvn/**,*compose*.yml,*compose*.yaml,Dockerfile*,Containerfile*,"
+          + "**/src/main/resources/**,**/src/test/resources/**";
+
+  public static final Setting<String> TEST_MAP =
+      Setting.user(Keys.TEST_MAP)
+          .does(
+              "the per-test map: which classes each test ran, written by `jtest:report` after a"
+                  + " `-Pcoverage -Djtest.coverage.perTest` run and read by `jtest.affected`;"
+                  + " relative to the project directory, kept or cached like the durations store")
+          .accepts("a file path")
+          .readBy(TEST_RUNS)
+          .parsedBy(
+              ".jtest/test-map.json",
+              value -> value.isBlank() ? ".jtest/test-map.json" : value.trim());
+
+  public static final Setting<String> AFFECTED =
+      Setting.user(Keys.AFFECTED)
+          .does(
+              "run only the tests a change since this git ref can break: those whose mapped"
+                  + " classes changed, whose own source changed, or that the map does not know;"
+                  + " every test when a `jtest.affected.all` file changed or the map is missing"
+                  + " or stale (docs/running-tests.md: Affected tests)")
+          .accepts("a git ref, e.g. `HEAD`, `origin/main`, a commit")
+          .defaultShownAs("off")
+          .readBy(TEST_RUNS)
+          .parsedBy(null, Settings::trimmedOrNull);
+
+  public static final Setting<Boolean> AFFECTED_EXPLAIN =
+      flag(
+          Setting.user(Keys.AFFECTED_EXPLAIN)
+              .does(
+                  "with `jtest.affected`, list why each test runs, each skipped test, and the"
+                      + " changed files that select nothing")
+              .readBy(TEST_RUNS),
+          false);
+
+  public static final Setting<List<String>> AFFECTED_ALL =
+      Setting.user(Keys.AFFECTED_ALL)
+          .does(
+              "with `jtest.affected`, a change to a file matching one of these runs every test:"
+                  + " jtest cannot tell which tests a build file, a compose file, an image or a"
+                  + " resource affects; a glob without `/` matches a file name at any depth, `**`"
+                  + " spans directories, paths are relative to the git work tree")
+          .accepts("globs, comma-separated")
+          .defaultShownAs("`" + DEFAULT_AFFECTED_ALL + "`")
+          .readBy(TEST_RUNS)
+          .parsedBy(globs(DEFAULT_AFFECTED_ALL), Settings::globs);
+
   // The goals that combine what several CI shards recorded.
 
   private static final String MERGE_GOALS = "`jtest:durations`, `jtest:timeline`, `jtest:report`";
@@ -351,6 +404,16 @@ public final class Settings {
               .readBy(WORKERS_READ),
           false);
 
+  public static final Setting<String> CLASS_SOURCES =
+      Setting.internal(Keys.CLASS_SOURCES)
+          .does(
+              "each source root of the build's modules and the class directory compiled from it,"
+                  + " for `jtest.affected`")
+          .accepts("`<source root>><class directory>` entries, separated as a class path")
+          .defaultShownAs("none")
+          .readBy(TEST_RUNS + "; set by the build extension")
+          .parsedBy(null, Settings::trimmedOrNull);
+
   private static final List<Setting<?>> ALL =
       List.of(
           SKIP,
@@ -378,6 +441,10 @@ public final class Settings {
           DEBUG,
           DURATIONS,
           CDS,
+          TEST_MAP,
+          AFFECTED,
+          AFFECTED_EXPLAIN,
+          AFFECTED_ALL,
           MERGE,
           PLAN,
           SHARD,
@@ -386,7 +453,8 @@ public final class Settings {
           WORKER,
           COORDINATOR_PORT,
           WORKER_SETTINGS,
-          WORKER_UNCAPTURED);
+          WORKER_UNCAPTURED,
+          CLASS_SOURCES);
 
   private Settings() {}
 
@@ -530,6 +598,11 @@ public final class Settings {
           SHARD.origin(value) + ": " + why + "; use " + SHARD.accepted());
     }
     return shard.toString();
+  }
+
+  /** A comma-separated list of globs; blank entries dropped. */
+  private static List<String> globs(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
   }
 
   private static String trimmedOrNull(String value) {

@@ -10,7 +10,9 @@ import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.settings.Keys;
 import dev.jtest.settings.Setting;
 import dev.jtest.settings.Settings;
+import dev.jtest.surefire.JtestRunException;
 import dev.jtest.surefire.RunSettings;
+import dev.jtest.surefire.affected.GitChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +65,9 @@ final class JtestProperties {
             } catch (ConfigurationException e) {
               throw new ConfigurationException(origin + ": " + e.getMessage());
             }
-          });
+          },
+          Keys.AFFECTED,
+          JtestProperties::checkAffectedRef);
 
   /** The names users may set: every user setting, and the pom's conventional jtest.version. */
   static final Set<String> KNOWN =
@@ -100,6 +104,25 @@ final class JtestProperties {
       RunSettings.read(properties, baseDir, 1);
     } catch (InvalidSettingException e) {
       throw new ConfigurationException(e.getMessage());
+    }
+  }
+
+  /**
+   * An unknown git ref fails before anything is compiled or started; no git or no repository is
+   * left to the test run, which then runs every test and says why.
+   */
+  private static void checkAffectedRef(String value, String origin, Path baseDir) {
+    if (value.isBlank()) {
+      return;
+    }
+    try {
+      GitChanges.checkRef(value.trim(), baseDir);
+    } catch (GitChanges.Unavailable e) {
+      // The run says it once, with the reason.
+    } catch (JtestRunException e) {
+      throw new ConfigurationException(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

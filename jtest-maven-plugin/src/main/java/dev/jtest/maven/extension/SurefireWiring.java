@@ -2,8 +2,10 @@ package dev.jtest.maven.extension;
 
 import dev.jtest.core.JtestException;
 import dev.jtest.settings.Settings;
+import dev.jtest.surefire.affected.ClassSources;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +70,8 @@ public final class SurefireWiring {
       return; // No tests of its own to run.
     }
     Map<String, String> jtestProperties = JtestProperties.of(project.getProperties());
+    jtestProperties.put(
+        Settings.CLASS_SOURCES.name(), classSources(session.getProjects(), project));
     Properties versions = versions();
     String platform =
         platformVersion(project).orElseGet(() -> platformOf(versions.getProperty("junit")));
@@ -97,6 +101,26 @@ public final class SurefireWiring {
         "jtest: {} runs tests with the jtest provider (JUnit Platform launcher {})",
         project.getArtifactId(),
         platform);
+  }
+
+  /**
+   * For {@code jtest.affected}: the main source roots of every module of the build with the class
+   * directory each compiles to (the class directories {@code jtest:report} reads), and the
+   * project's own test source roots with its test class directory.
+   */
+  static String classSources(List<MavenProject> modules, MavenProject project) {
+    List<ClassSources.Root> roots = new ArrayList<>();
+    for (MavenProject module : modules) {
+      Path classes = Path.of(module.getBuild().getOutputDirectory());
+      module
+          .getCompileSourceRoots()
+          .forEach(r -> roots.add(new ClassSources.Root(false, Path.of(r), classes)));
+    }
+    Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+    project
+        .getTestCompileSourceRoots()
+        .forEach(r -> roots.add(new ClassSources.Root(true, Path.of(r), testClasses)));
+    return ClassSources.format(roots);
   }
 
   /**

@@ -133,4 +133,23 @@ class JtestPropertiesTest {
     assertThat(JtestProperties.effective(pom, new Properties(), user))
         .containsExactly(Map.entry("jtest.workers", "4"));
   }
+
+  @Test
+  void anAffectedRefGitDoesNotKnowFailsAtOnceNamingPropertyAndValue() throws Exception {
+    Process init =
+        new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).inheritIO().start();
+    assertThat(init.waitFor()).isZero();
+
+    assertThatThrownBy(
+            () -> JtestProperties.validate(Map.of("jtest.affected", "origin/nowhere"), dir))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid jtest.affected=\"origin/nowhere\": git does not know");
+  }
+
+  @Test
+  void anAffectedRunOutsideAGitRepositoryIsLeftToTheTestRun() {
+    // The run itself says, in one line, that every test runs and why.
+    assertThatCode(() -> JtestProperties.validate(Map.of("jtest.affected", "HEAD"), dir))
+        .doesNotThrowAnyException();
+  }
 }

@@ -2,7 +2,10 @@ package dev.jtest.maven.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jtest.surefire.affected.ClassSources;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.maven.model.Plugin;
@@ -96,5 +99,28 @@ class SurefireWiringTest {
 
     assertThat(forkProperties(plugin))
         .containsExactly(Map.entry("jtest.buildDirectory", "/work/demo/target"));
+  }
+
+  @Test
+  void passesEveryModulesMainSourcesAndThisProjectsTestSourcesWithTheirClassDirectories() {
+    MavenProject service = new MavenProject();
+    service.getBuild().setOutputDirectory("/r/svc/target/classes");
+    service.addCompileSourceRoot("/r/svc/src/main/java");
+    MavenProject tests = new MavenProject();
+    tests.getBuild().setOutputDirectory("/r/it/target/classes");
+    tests.getBuild().setTestOutputDirectory("/r/it/target/test-classes");
+    tests.addCompileSourceRoot("/r/it/src/main/java");
+    tests.addTestCompileSourceRoot("/r/it/src/test/java");
+
+    String value = SurefireWiring.classSources(List.of(service, tests), tests);
+
+    assertThat(ClassSources.parse(value).roots())
+        .containsExactly(
+            new ClassSources.Root(
+                false, Path.of("/r/svc/src/main/java"), Path.of("/r/svc/target/classes")),
+            new ClassSources.Root(
+                false, Path.of("/r/it/src/main/java"), Path.of("/r/it/target/classes")),
+            new ClassSources.Root(
+                true, Path.of("/r/it/src/test/java"), Path.of("/r/it/target/test-classes")));
   }
 }

@@ -1,6 +1,6 @@
 package dev.jtest.surefire.coordinator;
 
-import dev.jtest.surefire.plan.Json;
+import dev.jtest.settings.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -124,7 +124,7 @@ public final class TestRun {
               + " (jdwp, suspended); test output follows uncaptured");
     }
     long discoveryStart = System.currentTimeMillis();
-    List<TestItem> selected = discover(settings, configuration);
+    List<TestItem> selected = discover(settings, baseDir, configuration);
     sink.debug(
         "jtest: discovered and planned "
             + selected.size()
@@ -136,8 +136,13 @@ public final class TestRun {
     }
   }
 
-  /** Finds the tests of this run, says how many -k/-m left out, and fails on none at all. */
-  private List<TestItem> discover(RunSettings settings, Map<String, String> configuration) {
+  /**
+   * Finds the tests of this run, says how many -k/-m and -Djtest.affected left out, and fails on
+   * none at all.
+   */
+  private List<TestItem> discover(
+      RunSettings settings, Path baseDir, Map<String, String> configuration)
+      throws InterruptedException {
     Map<String, String> properties = parameters.getProviderProperties();
     List<String> classNames = scannedClasses(parameters.getScanResult());
     Launcher launcher = LauncherFactory.create();
@@ -166,7 +171,7 @@ public final class TestRun {
         sink.info("jtest: " + filterText(settings) + " selected none of this run's tests");
       }
     }
-    return selected;
+    return AffectedScope.select(selected, System::getProperty, baseDir, sink::info, sink::warning);
   }
 
   /** The phases, reruns, then durations, timeline and the console's phase lines. */

@@ -2,9 +2,9 @@ package dev.jtest.surefire.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jtest.settings.Json;
 import dev.jtest.surefire.coordinator.FlakyTests.Attempt;
 import dev.jtest.surefire.coordinator.FlakyTests.Flaky;
-import dev.jtest.surefire.plan.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,10 @@
+package sample;
+
+final class XHandler {
+
+  private XHandler() {}
+
+  static String answer() {
+    return "x version 1";
+  }
+}

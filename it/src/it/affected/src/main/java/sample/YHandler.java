@@ -1,0 +1,10 @@
+package sample;
+
+final class YHandler {
+
+  private YHandler() {}
+
+  static String answer() {
+    return "y";
+  }
+}
