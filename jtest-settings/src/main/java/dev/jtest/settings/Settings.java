@@ -126,6 +126,28 @@ public final class Settings {
           .readBy(REPORT)
           .parsedBy(null, value -> value);
 
+  public static final Setting<Boolean> COVERAGE_PER_TEST =
+      flag(
+          Setting.user(Keys.COVERAGE_PER_TEST)
+              .does(
+                  "coverage of each test on its own: turns coverage on, runs one worker, dumps and"
+                      + " resets every agent at each test's start and end; `jtest:report` adds the"
+                      + " tests of each covered line and writes `jtest.testMap`"
+                      + " (docs/coverage.md#per-test-coverage)")
+              .readBy(START + ", " + TEST_RUNS + ", " + REPORT),
+          false);
+
+  public static final Setting<String> TEST_MAP =
+      Setting.user(Keys.TEST_MAP)
+          .does(
+              "where `jtest:report` writes, after a `jtest.coverage.perTest` run, the classes each"
+                  + " test ran (kept by `mvn clean`)")
+          .accepts("a file path, relative to the project directory")
+          .readBy(REPORT)
+          .parsedBy(
+              ".jtest/test-map.json",
+              value -> value.isBlank() ? ".jtest/test-map.json" : value.trim());
+
   public static final Setting<String> SERVICE =
       Setting.user(Keys.SERVICE)
           .does("the service whose log `jtest:logs` shows")
@@ -362,6 +384,8 @@ public final class Settings {
           BIND_ADDRESS,
           COVERAGE,
           COVERAGE_MINIMUM,
+          COVERAGE_PER_TEST,
+          TEST_MAP,
           SERVICE,
           FOLLOW,
           TAIL,

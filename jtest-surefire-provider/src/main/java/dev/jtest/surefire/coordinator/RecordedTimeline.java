@@ -1,7 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.settings.Json;
 import dev.jtest.surefire.JtestRunException;
-import dev.jtest.surefire.plan.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.jtest.surefire.coordinator;
 
+import dev.jtest.settings.Json;
 import dev.jtest.surefire.coordinator.PhaseReport.Bar;
-import dev.jtest.surefire.plan.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.jtest.surefire.plan;
 
+import dev.jtest.settings.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

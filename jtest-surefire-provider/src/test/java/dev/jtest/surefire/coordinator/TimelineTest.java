@@ -2,8 +2,8 @@ package dev.jtest.surefire.coordinator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jtest.settings.Json;
 import dev.jtest.surefire.coordinator.PhaseReport.Bar;
-import dev.jtest.surefire.plan.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

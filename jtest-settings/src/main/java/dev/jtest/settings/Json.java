@@ -1,4 +1,4 @@
-package dev.jtest.surefire.plan;
+package dev.jtest.settings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
