@@ -35,6 +35,8 @@ assert shop['sample/Shop'][shared.toString()] == [a, b].sort()
 def startup = new File(basedir, 'src/main/java/sample/Shop.java').readLines().findIndexOf { it.contains('server.start();') } + 1
 assert !shop['sample/Shop'].containsKey(startup.toString())
 
+// The test JVM's own agent, split by test too: each test class ran in its own test only.
+assert new File(basedir, 'target/jtest/coverage/per-test/@tests.exec').length() > 0
 // The test map (jtest.testMap, default .jtest/test-map.json).
 def map = new JsonSlurper().parse(new File(basedir, '.jtest/test-map.json'))
 assert map.format == 'jtest-test-map/1'
@@ -42,6 +44,8 @@ assert map.tests[a].label == 'AIT.callsX'
 assert map.tests[a].classes.contains('sample/Orders') && !map.tests[a].classes.contains('sample/Payments')
 assert map.tests[b].classes.contains('sample/Payments') && !map.tests[b].classes.contains('sample/Orders')
 assert map.tests[a].classes == map.tests[a].classes.sort(false)
+assert map.tests[a].classes.containsAll(['sample/AIT', 'sample/ShopCalls']) && !map.tests[a].classes.contains('sample/BIT')
+assert map.tests[b].classes.containsAll(['sample/BIT', 'sample/ShopCalls']) && !map.tests[b].classes.contains('sample/AIT')
 ['sample/Orders', 'sample/Payments', 'sample/Shop'].each { assert map.classes[it] ==~ /[0-9a-f]{16}/ }
 
 // The report's page, linked from its index, names the tests beside the source.
