@@ -37,6 +37,11 @@ assert !shop['sample/Shop'].containsKey(startup.toString())
 
 // The test JVM's own agent, split by test too: each test class ran in its own test only.
 assert new File(basedir, 'target/jtest/coverage/per-test/@tests.exec').length() > 0
+def testJvm = index.groups['test JVM']
+testJvm['sample/AIT'].each { line, tests -> assert tests == [a] : "AIT line ${line}: ${tests}" }
+testJvm['sample/BIT'].each { line, tests -> assert tests == [b] : "BIT line ${line}: ${tests}" }
+assert testJvm['sample/AIT'] && testJvm['sample/BIT']
+
 // The test map (jtest.testMap, default .jtest/test-map.json).
 def map = new JsonSlurper().parse(new File(basedir, '.jtest/test-map.json'))
 assert map.format == 'jtest-test-map/1'

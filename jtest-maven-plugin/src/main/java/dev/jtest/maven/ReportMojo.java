@@ -176,7 +176,10 @@ public class ReportMojo extends AbstractJtestMojo {
               new PerTestReport.Inputs(
                   perTest,
                   classDirs,
-                  sourceDirs,
+                  ReactorPaths.testClassDirectories(session),
+                  java.util.stream.Stream.concat(
+                          sourceDirs.stream(), ReactorPaths.testSourceDirectories(session).stream())
+                      .toList(),
                   reportDirectory.toPath(),
                   baseDir().resolve(Settings.TEST_MAP.parse(testMap)).normalize(),
                   GitCommit.of(baseDir())));

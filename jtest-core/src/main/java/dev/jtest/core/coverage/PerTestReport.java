@@ -50,7 +50,8 @@ public final class PerTestReport {
    *
    * @param dataDir the per-test data, {@code target/jtest/coverage/per-test}
    * @param classDirs the class directories the coverage report analyses
-   * @param sourceDirs where the report finds sources
+   * @param testClassDirs the tests' class directories, for the test JVM's own data
+   * @param sourceDirs where the report finds sources, the tests' included
    * @param reportDir the coverage report, {@code target/site/jtest/coverage}
    * @param testMap where the test map goes
    * @param commit the project's commit, or null
@@ -58,6 +59,7 @@ public final class PerTestReport {
   public record Inputs(
       Path dataDir,
       List<Path> classDirs,
+      List<Path> testClassDirs,
       List<Path> sourceDirs,
       Path reportDir,
       Path testMap,
@@ -88,7 +90,12 @@ public final class PerTestReport {
    */
   public static Result write(Inputs inputs) {
     try {
-      Map<Path, Set<String>> classNames = CoverageReport.classNames(inputs.classDirs());
+      Map<Path, Set<String>> classNames = CoverageReport.classNames(existing(inputs.classDirs()));
+      Map<Path, Set<String>> testJvmNames =
+          CoverageReport.classNames(
+              existing(
+                  Stream.concat(inputs.classDirs().stream(), inputs.testClassDirs().stream())
+                      .toList()));
       Map<String, String> labels = new TreeMap<>();
       Map<String, Set<String>> testClasses = new TreeMap<>();
       Map<String, String> classIds = new TreeMap<>();
@@ -96,7 +103,8 @@ public final class PerTestReport {
       Map<String, Map<String, IClassCoverage>> analysed = new TreeMap<>();
       for (Path file : execFiles(inputs.dataDir())) {
         String name = file.getFileName().toString().replaceFirst("\\.exec$", "");
-        String group = CoverageAgents.TEST_JVM.equals(name) ? TEST_JVM_GROUP : name;
+        boolean testJvm = CoverageAgents.TEST_JVM.equals(name);
+        String group = testJvm ? TEST_JVM_GROUP : name;
         Map<String, Map<Integer, Set<String>>> lines =
             groups.computeIfAbsent(group, g -> new TreeMap<>());
         for (Map.Entry<String, ExecutionDataStore> session : sessions(file).entrySet()) {
@@ -112,7 +120,8 @@ public final class PerTestReport {
               classIds.put(data.getName(), TestMapFile.classId(data.getId()));
             }
           }
-          for (IClassCoverage covered : analyse(session.getValue(), classNames)) {
+          for (IClassCoverage covered :
+              analyse(session.getValue(), testJvm ? testJvmNames : classNames)) {
             analysed.computeIfAbsent(group, g -> new TreeMap<>()).put(covered.getName(), covered);
             for (int line = covered.getFirstLine();
                 line > 0 && line <= covered.getLastLine();
@@ -152,6 +161,10 @@ public final class PerTestReport {
               + " are writable",
           e);
     }
+  }
+
+  private static List<Path> existing(List<Path> dirs) {
+    return dirs.stream().filter(Files::isDirectory).distinct().toList();
   }
 
   private static List<Path> execFiles(Path dir) {
@@ -263,7 +276,7 @@ public final class PerTestReport {
           List<String> source = source(coverage, sourceDirs);
           out.write(
               "<h3 id=\""
-                  + html(group.getKey() + ":" + type.getKey())
+                  + html((group.getKey() + ":" + type.getKey()).replace(' ', '-'))
                   + "\">"
                   + html(type.getKey().replace('/', '.'))
                   + "</h3>\n<table class=\"coverage\"><thead><tr><td>Line</td><td>Source</td>"
