@@ -24,13 +24,16 @@ assert phases.keySet() == ['parallel', 'serial'] as Set : phases.keySet()
 def bars = timeline.phases.collectMany { it.bars }
 assert bars.every { it.outcome == 'SUCCESSFUL' } : bars.findAll { it.outcome != 'SUCCESSFUL' }
 assert bars.size() == totals.tests
-assert phases.parallel.workers >= 2 && phases.parallel.bars*.worker.toSet().size() >= 2
+// With -Djtest.coverage.perTest (README's cost comparison) the run uses one worker, and says so.
+def perTest = log.contains('jtest: per-test coverage (jtest.coverage.perTest): 1 worker')
+def workers = perTest ? 1 : 2
+assert phases.parallel.workers >= workers && phases.parallel.bars*.worker.toSet().size() >= workers
 assert phases.serial.bars*.test == ['OAuthFlowIT.administratorCanCloseRegistration']
 def serial = phases.serial.bars[0]
 bars.findAll { it != serial }.each { other ->
   assert other.end <= serial.start || serial.end <= other.start : "${other.test} overlaps the serial test"
 }
-assert log =~ /jtest parallel phase: \d+ workers, \d+ tests/
+assert log =~ (perTest ? /jtest parallel phase: 1 worker, \d+ tests/ : /jtest parallel phase: \d+ workers, \d+ tests/)
 assert log =~ /jtest serial phase: 1 worker, 1 test/
 assert log.contains('jtest timeline: ')
 
@@ -76,3 +79,10 @@ assert project
   assert out.isEmpty() : "left on the engine: docker ${command.join(' ')} -> ${out}"
 }
 assert log.contains('jtest: services stopped and removed')
+
+// Per-test coverage (README's cost comparison): the page and the test map of the 34 tests.
+if (perTest) {
+  assert new File(tests, 'target/site/jtest/coverage/per-test.html').text.contains('OAuthFlowIT.authorizationCodeFlowWithPkce')
+  def map = new JsonSlurper().parse(new File(tests, '.jtest/test-map.json'))
+  assert map.tests.size() == totals.tests
+}

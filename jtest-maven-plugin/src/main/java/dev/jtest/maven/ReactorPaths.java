@@ -23,10 +23,29 @@ final class ReactorPaths {
     return dirs;
   }
 
-  static List<Path> sourceDirectories(MavenSession session) {
+  /** The tests' class directories: the test JVM's own classes, for per-test coverage. */
+  static List<Path> testClassDirectories(MavenSession session) {
     List<Path> dirs = new ArrayList<>();
     for (MavenProject project : session.getProjects()) {
-      for (String root : project.getCompileSourceRoots()) {
+      dirs.add(Path.of(project.getBuild().getTestOutputDirectory()));
+    }
+    return dirs;
+  }
+
+  /** The tests' source directories. */
+  static List<Path> testSourceDirectories(MavenSession session) {
+    return roots(session, MavenProject::getTestCompileSourceRoots);
+  }
+
+  static List<Path> sourceDirectories(MavenSession session) {
+    return roots(session, MavenProject::getCompileSourceRoots);
+  }
+
+  private static List<Path> roots(
+      MavenSession session, java.util.function.Function<MavenProject, List<String>> roots) {
+    List<Path> dirs = new ArrayList<>();
+    for (MavenProject project : session.getProjects()) {
+      for (String root : roots.apply(project)) {
         dirs.add(Path.of(root));
       }
     }

@@ -3,8 +3,10 @@ package dev.jtest.maven;
 import dev.jtest.core.coverage.CoverageReport;
 import dev.jtest.core.coverage.CoverageRule;
 import dev.jtest.core.coverage.Harvest;
+import dev.jtest.core.coverage.PerTestReport;
 import dev.jtest.core.coverage.ServiceCoverage;
 import dev.jtest.core.coverage.ShardCoverage;
+import dev.jtest.settings.CoverageAgents;
 import dev.jtest.settings.Keys;
 import dev.jtest.settings.Settings;
 import java.io.File;
@@ -60,6 +62,13 @@ public class ReportMojo extends AbstractJtestMojo {
    */
   @Parameter(property = Keys.MERGE)
   private String merge;
+
+  /**
+   * Where the test map goes after a {@code jtest.coverage.perTest} run (which classes each test
+   * ran), relative to the project directory.
+   */
+  @Parameter(property = Keys.TEST_MAP, defaultValue = ".jtest/test-map.json")
+  private String testMap;
 
   @Parameter(defaultValue = "${project.reporting.outputDirectory}/jtest/coverage", readonly = true)
   private File reportDirectory;
@@ -160,6 +169,31 @@ public class ReportMojo extends AbstractJtestMojo {
       }
     }
     getLog().info("jtest: coverage report " + result.index());
+    Path perTest = CoverageAgents.perTestDirectory(workDir());
+    if (shards == null && PerTestReport.present(perTest)) {
+      PerTestReport.Result tests =
+          PerTestReport.write(
+              new PerTestReport.Inputs(
+                  perTest,
+                  classDirs,
+                  ReactorPaths.testClassDirectories(session),
+                  java.util.stream.Stream.concat(
+                          sourceDirs.stream(), ReactorPaths.testSourceDirectories(session).stream())
+                      .toList(),
+                  reportDirectory.toPath(),
+                  baseDir().resolve(Settings.TEST_MAP.parse(testMap)).normalize(),
+                  GitCommit.of(baseDir())));
+      getLog()
+          .info(
+              "jtest: per-test coverage of "
+                  + tests.tests()
+                  + " tests: "
+                  + tests.page()
+                  + ", index "
+                  + tests.index()
+                  + ", test map "
+                  + tests.testMap());
+    }
     List<String> broken = CoverageReport.violations(result, rules);
     if (!broken.isEmpty()) {
       throw new MojoFailureException(

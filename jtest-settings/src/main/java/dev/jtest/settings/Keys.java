@@ -20,6 +20,8 @@ public final class Keys {
   public static final String BIND_ADDRESS = "jtest.bindAddress";
   public static final String COVERAGE = "jtest.coverage";
   public static final String COVERAGE_MINIMUM = "jtest.coverage.minimum";
+  // Per-test coverage; its map of which classes each test ran is TEST_MAP, below.
+  public static final String COVERAGE_PER_TEST = "jtest.coverage.perTest";
   public static final String SERVICE = "jtest.service";
   public static final String FOLLOW = "jtest.follow";
   public static final String TAIL = "jtest.tail";

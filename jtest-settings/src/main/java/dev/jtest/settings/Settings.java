@@ -127,6 +127,17 @@ public final class Settings {
           .readBy(REPORT)
           .parsedBy(null, value -> value);
 
+  public static final Setting<Boolean> COVERAGE_PER_TEST =
+      flag(
+          Setting.user(Keys.COVERAGE_PER_TEST)
+              .does(
+                  "coverage of each test on its own: turns coverage on, runs one worker, dumps and"
+                      + " resets every agent at each test's start and end; `jtest:report` adds the"
+                      + " tests of each covered line and writes `jtest.testMap`"
+                      + " (docs/coverage.md#per-test-coverage)")
+              .readBy(START + ", " + TEST_RUNS + ", " + REPORT),
+          false);
+
   public static final Setting<String> SERVICE =
       Setting.user(Keys.SERVICE)
           .does("the service whose log `jtest:logs` shows")
@@ -273,7 +284,7 @@ public final class Settings {
                   + " `-Pcoverage -Djtest.coverage.perTest` run and read by `jtest.affected`;"
                   + " relative to the project directory, kept or cached like the durations store")
           .accepts("a file path")
-          .readBy(TEST_RUNS)
+          .readBy(REPORT + " (writes it) and " + TEST_RUNS)
           .parsedBy(
               ".jtest/test-map.json",
               value -> value.isBlank() ? ".jtest/test-map.json" : value.trim());
@@ -425,6 +436,7 @@ public final class Settings {
           BIND_ADDRESS,
           COVERAGE,
           COVERAGE_MINIMUM,
+          COVERAGE_PER_TEST,
           SERVICE,
           FOLLOW,
           TAIL,

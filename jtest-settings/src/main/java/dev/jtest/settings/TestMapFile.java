@@ -3,7 +3,9 @@ package dev.jtest.settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,16 +16,16 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The per-test map ({@code jtest.testMap}): which classes each test ran, with the JaCoCo id of each
- * such class as it ran. {@code jtest:report} writes it after a per-test coverage run; {@code
- * -Djtest.affected} reads it to choose the tests a change can break. This class owns the format
- * ({@value #FORMAT}), so that the writer and the reader share one definition.
+ * The test map ({@code jtest.testMap}, default {@code .jtest/test-map.json}): which classes each
+ * test ran, written by {@code jtest:report} after a {@code jtest.coverage.perTest} run and read by
+ * the provider to choose the tests a change affects. One owner of the format, so writer and reader
+ * agree.
  *
  * @param created when the map was written
- * @param commit {@code git rev-parse HEAD} in the project directory when it was written, or null
- * @param classIds every class named by a test (VM name, slashes) and its JaCoCo class id, 16 hex
- *     digits
- * @param tests by JUnit unique id, the same keys as the durations store
+ * @param commit the project's git commit at write time, or null
+ * @param classIds the JaCoCo class id (16 hex digits) of every class named in a test, by VM name
+ * @param tests by JUnit unique id; a test that ran no covered class has an empty list, a test with
+ *     no entry was never mapped
  */
 public record TestMapFile(
     Instant created, String commit, Map<String, String> classIds, Map<String, Entry> tests) {
@@ -32,102 +34,124 @@ public record TestMapFile(
   public static final String FORMAT = "jtest-test-map/1";
 
   /**
-   * One test's classes. An empty list means the test ran and touched no covered class; a test with
-   * no entry was never mapped.
+   * One test's classes.
    *
-   * @param label how the console names the test, e.g. {@code AIT.a}
-   * @param classes VM names of every class with a probe hit while the test ran, sorted
+   * @param label a short name for people, e.g. {@code AIT.a}
+   * @param classes VM names ({@code dev/demo/auth/TokenService}) of every class with a probe hit
+   *     while the test ran, sorted
    */
   public record Entry(String label, List<String> classes) {
     public Entry {
-      classes = List.copyOf(classes);
+      classes = classes.stream().sorted().distinct().toList();
     }
   }
 
   public TestMapFile {
-    classIds = Map.copyOf(classIds);
-    tests = Map.copyOf(tests);
+    classIds = new TreeMap<>(classIds);
+    tests = new TreeMap<>(tests);
   }
 
-  /** A JaCoCo class id as the file writes it: 16 hex digits, zero-padded. */
-  public static String hex(long classId) {
-    return String.format("%016x", classId);
+  /** A JaCoCo class id as the file writes it: hex, 16 digits, zero-padded. */
+  public static String classId(long id) {
+    String hex = Long.toHexString(id);
+    return "0".repeat(16 - hex.length()) + hex;
   }
 
   /**
-   * Reads the map. A missing file gives none; a corrupt or foreign one gives none too, and {@code
-   * warn} is told once, naming the file.
+   * Reads {@code file}. A missing file is empty; a corrupt file or one of another format is empty
+   * too, after one warning naming it.
    */
   public static Optional<TestMapFile> read(Path file, Consumer<String> warn) {
-    if (!Files.exists(file)) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      warn.accept("cannot read the test map " + file + " (" + e + "): every test is selected");
       return Optional.empty();
     }
     try {
-      Object root = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-      if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))) {
-        warn.accept(
-            "jtest: " + file + " is not a jtest per-test map (no \"format\": \"" + FORMAT + "\")");
-        return Optional.empty();
-      }
-      Map<String, String> classIds = new TreeMap<>();
-      if (map.get("classes") instanceof Map<?, ?> classes) {
-        classes.forEach((name, id) -> classIds.put((String) name, (String) id));
-      }
-      Map<String, Entry> tests = new TreeMap<>();
-      if (map.get("tests") instanceof Map<?, ?> entries) {
-        for (Map.Entry<?, ?> e : entries.entrySet()) {
-          Map<?, ?> value = (Map<?, ?>) e.getValue();
-          List<String> names = new ArrayList<>();
-          if (value.get("classes") instanceof List<?> list) {
-            list.forEach(n -> names.add((String) n));
-          }
-          tests.put((String) e.getKey(), new Entry((String) value.get("label"), names));
-        }
-      }
-      Instant created =
-          map.get("created") instanceof String text ? Instant.parse(text) : Instant.EPOCH;
-      String commit = map.get("commit") instanceof String text ? text : null;
-      return Optional.of(new TestMapFile(created, commit, classIds, tests));
-    } catch (IOException
-        | Json.MalformedJsonException
-        | ClassCastException
-        | DateTimeParseException e) {
-      warn.accept("jtest: cannot read the per-test map " + file + " (" + e.getMessage() + ")");
+      return Optional.of(parse(Json.parse(text)));
+    } catch (Json.MalformedJsonException | RuntimeException e) {
+      warn.accept(
+          "the test map "
+              + file
+              + " is not a "
+              + FORMAT
+              + " file ("
+              + e.getMessage()
+              + "): it is ignored, every test is selected; a -D"
+              + Keys.COVERAGE_PER_TEST
+              + " run writes it anew");
       return Optional.empty();
     }
   }
 
-  /** Writes the map, sorted, creating the file's directory. */
+  private static TestMapFile parse(Object json) {
+    Map<?, ?> root = (Map<?, ?>) json;
+    if (!FORMAT.equals(root.get("format"))) {
+      throw new IllegalArgumentException("format is " + root.get("format") + ", not " + FORMAT);
+    }
+    Instant created;
+    try {
+      created = Instant.parse(String.valueOf(root.get("created")));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("created is not an instant: " + root.get("created"));
+    }
+    Object commit = root.get("commit");
+    Map<String, String> classIds = new TreeMap<>();
+    ((Map<?, ?>) root.get("classes"))
+        .forEach((name, id) -> classIds.put((String) name, (String) id));
+    Map<String, Entry> tests = new TreeMap<>();
+    ((Map<?, ?>) root.get("tests"))
+        .forEach(
+            (id, value) -> {
+              Map<?, ?> entry = (Map<?, ?>) value;
+              List<String> classes = new ArrayList<>();
+              ((List<?>) entry.get("classes")).forEach(c -> classes.add((String) c));
+              tests.put((String) id, new Entry((String) entry.get("label"), classes));
+            });
+    return new TestMapFile(created, (String) commit, classIds, tests);
+  }
+
+  /**
+   * Writes the map to {@code file}, creating its directory; replaces the file at once, so a reader
+   * never sees half of it.
+   *
+   * @throws IOException when it cannot be written
+   */
   public void write(Path file) throws IOException {
-    StringBuilder json = new StringBuilder();
-    json.append("{\n  \"format\": ").append(Json.quote(FORMAT));
-    json.append(",\n  \"created\": ").append(Json.quote(created.toString()));
-    json.append(",\n  \"commit\": ").append(commit == null ? "null" : Json.quote(commit));
-    json.append(",\n  \"classes\": {");
-    String separator = "\n    ";
-    for (Map.Entry<String, String> e : new TreeMap<>(classIds).entrySet()) {
-      json.append(separator).append(Json.quote(e.getKey())).append(": ");
-      json.append(Json.quote(e.getValue()));
-      separator = ",\n    ";
+    StringBuilder out = new StringBuilder("{\n");
+    out.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
+    out.append("  \"created\": ").append(Json.quote(created.toString())).append(",\n");
+    out.append("  \"commit\": ").append(commit == null ? "null" : Json.quote(commit)).append(",\n");
+    out.append("  \"classes\": {");
+    String separator = "\n";
+    for (Map.Entry<String, String> id : classIds.entrySet()) {
+      out.append(separator).append("    ").append(Json.quote(id.getKey())).append(": ");
+      out.append(Json.quote(id.getValue()));
+      separator = ",\n";
     }
-    json.append(classIds.isEmpty() ? "}" : "\n  }").append(",\n  \"tests\": {");
-    separator = "\n    ";
-    for (Map.Entry<String, Entry> e : new TreeMap<>(tests).entrySet()) {
-      json.append(separator).append(Json.quote(e.getKey())).append(": {\n      \"label\": ");
-      json.append(e.getValue().label() == null ? "null" : Json.quote(e.getValue().label()));
-      json.append(",\n      \"classes\": [");
-      List<String> names = e.getValue().classes().stream().sorted().toList();
-      for (int i = 0; i < names.size(); i++) {
-        json.append(i == 0 ? "" : ", ").append(Json.quote(names.get(i)));
+    out.append(classIds.isEmpty() ? "},\n" : "\n  },\n");
+    out.append("  \"tests\": {");
+    separator = "\n";
+    for (Map.Entry<String, Entry> test : tests.entrySet()) {
+      out.append(separator).append("    ").append(Json.quote(test.getKey())).append(": {\n");
+      out.append("      \"label\": ").append(Json.quote(test.getValue().label())).append(",\n");
+      out.append("      \"classes\": [");
+      List<String> classes = test.getValue().classes();
+      for (int i = 0; i < classes.size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(Json.quote(classes.get(i)));
       }
-      json.append("]\n    }");
-      separator = ",\n    ";
+      out.append("]\n    }");
+      separator = ",\n";
     }
-    json.append(tests.isEmpty() ? "}" : "\n  }").append("\n}\n");
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, json, StandardCharsets.UTF_8);
+    out.append(tests.isEmpty() ? "}\n}\n" : "\n  }\n}\n");
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    Files.writeString(partial, out, StandardCharsets.UTF_8);
+    Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,10 +1,12 @@
 package dev.jtest.surefire;
 
+import dev.jtest.settings.CoverageAgents;
 import dev.jtest.settings.Settings;
 import dev.jtest.settings.Shard;
 import dev.jtest.surefire.plan.Distribution;
 import dev.jtest.surefire.select.Expression;
 import dev.jtest.surefire.select.Selection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import java.util.function.Function;
  * @param durationsFile where recorded durations are read and written
  * @param shardSetting {@code jtest.shard} as parsed: {@code null}, {@code auto} or {@code I/N}
  * @param shard the shard this run is, empty when it runs every test
+ * @param perTestCoverage {@code jtest.coverage.perTest} is on and the services' agents are
+ *     listening ({@code jtest:start} wrote their file): one worker, so each test's coverage is its
+ *     own
  */
 public record RunSettings(
     int workers,
@@ -31,7 +36,8 @@ public record RunSettings(
     int debugPort,
     Path durationsFile,
     String shardSetting,
-    Optional<Shard> shard) {
+    Optional<Shard> shard,
+    boolean perTestCoverage) {
 
   /**
    * Reads the settings; absent or blank values take their defaults. {@code jtest.shard=auto} reads
@@ -66,8 +72,12 @@ public record RunSettings(
             m == null ? null : Expression.parse(Settings.MARKERS.name(), m));
     Path durationsFile = baseDir.resolve(Settings.DURATIONS.read(property));
     String shardSetting = Settings.SHARD.read(property);
+    // In Surefire's unit-test run no stack runs: the unit tests keep their workers.
+    boolean perTest =
+        Settings.COVERAGE_PER_TEST.read(property)
+            && Files.isRegularFile(CoverageAgents.file(Settings.workDirectory(baseDir, property)));
     return new RunSettings(
-        debugPort > 0 ? 1 : workers,
+        debugPort > 0 || perTest ? 1 : workers,
         distribution,
         k,
         m,
@@ -75,7 +85,8 @@ public record RunSettings(
         debugPort,
         durationsFile,
         shardSetting,
-        Shard.resolve(shardSetting, environment));
+        Shard.resolve(shardSetting, environment),
+        perTest);
   }
 
   /** Reads the settings from a map of properties (for instance the session's). */

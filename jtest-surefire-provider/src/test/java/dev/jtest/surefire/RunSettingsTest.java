@@ -3,12 +3,14 @@ package dev.jtest.surefire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jtest.settings.CoverageAgents;
 import dev.jtest.settings.InvalidSettingException;
 import dev.jtest.settings.Shard;
 import dev.jtest.surefire.plan.Distribution;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -89,5 +91,23 @@ class RunSettingsTest {
     assertThat(auto.shard()).contains(new Shard(3, 4));
     assertThatThrownBy(() -> read(Map.of("jtest.shard", "4/3")))
         .hasMessageStartingWith("Invalid jtest.shard=\"4/3\": there is no shard 4 of 3");
+  }
+
+  @Test
+  void perTestCoverageRunsOneWorkerOnlyWhileTheServicesAgentsListen(@TempDir Path project)
+      throws Exception {
+    Map<String, String> perTest = Map.of("jtest.coverage.perTest", "true", "jtest.workers", "4");
+    // Surefire's unit-test run: no stack, no agents file; the unit tests keep their workers.
+    RunSettings unitTests = RunSettings.read(perTest, project, 8);
+    assertThat(unitTests.workers()).isEqualTo(4);
+    assertThat(unitTests.perTestCoverage()).isFalse();
+
+    CoverageAgents.write(
+        CoverageAgents.file(project.resolve("target/jtest")),
+        Map.of("shop", new CoverageAgents.Agent("127.0.0.1", 32770)));
+    RunSettings integrationTests = RunSettings.read(perTest, project, 8);
+    assertThat(integrationTests.workers()).isEqualTo(1);
+    assertThat(integrationTests.perTestCoverage()).isTrue();
+    assertThat(RunSettings.read(Map.of("jtest.workers", "4"), project, 8).workers()).isEqualTo(4);
   }
 }

@@ -10,6 +10,7 @@ import dev.jtest.core.engine.ImageConfig;
 import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.ServiceRuntime;
 import dev.jtest.core.services.StackListener;
+import dev.jtest.settings.CoverageAgents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ public final class CoverageHooks implements ServiceHooks {
   private final StackListener listener;
   private final Map<String, Covered> covered = new ConcurrentHashMap<>();
   private final Map<String, ServiceCoverage> results = new ConcurrentHashMap<>();
+  private final Map<String, CoverageAgents.Agent> agents = new java.util.TreeMap<>();
   private volatile byte[] jacocoAgent;
   private volatile byte[] dumpAgent;
 
@@ -98,6 +100,54 @@ public final class CoverageHooks implements ServiceHooks {
     if (dumpAgent == null) {
       jacocoAgent = AgentFiles.jacocoAgent();
       dumpAgent = AgentFiles.dumpAgent();
+      clearPerTestData();
+    }
+  }
+
+  /**
+   * Removes a previous run's agents file and per-test data: the harvest merges the per-test data of
+   * this run into each service's, so an older run's would count as covered.
+   */
+  private void clearPerTestData() {
+    Path workDir = options.outputDir().getParent();
+    try {
+      Files.deleteIfExists(CoverageAgents.file(workDir));
+      Path perTest = CoverageAgents.perTestDirectory(workDir);
+      if (Files.isDirectory(perTest)) {
+        try (java.util.stream.Stream<Path> files = Files.walk(perTest)) {
+          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CoverageException(
+          "coverage: cannot remove the previous run's per-test data in "
+              + workDir.resolve("coverage")
+              + " ("
+              + e.getMessage()
+              + "): remove it (mvn clean) and run again",
+          e);
+    }
+  }
+
+  /**
+   * Adds {@code service}'s agent to the agents file, so that a per-test run's worker can reach it.
+   */
+  private synchronized void publishAgent(ServiceRuntime service, int hostPort) {
+    agents.put(service.name(), new CoverageAgents.Agent(service.host(), hostPort));
+    Path file = CoverageAgents.file(options.outputDir().getParent());
+    try {
+      CoverageAgents.write(file, agents);
+    } catch (IOException e) {
+      listener.warn(
+          "coverage: cannot write "
+              + file
+              + " ("
+              + e.getMessage()
+              + "): a -D"
+              + dev.jtest.settings.Keys.COVERAGE_PER_TEST
+              + " run cannot reach the agents and records no test's coverage");
     }
   }
 
@@ -140,6 +190,10 @@ public final class CoverageHooks implements ServiceHooks {
   public void ready(ServiceRuntime service) {
     Covered target = covered.get(service.name());
     if (target != null) {
+      Integer hostPort = service.hostPorts().get(target.agentPort);
+      if (hostPort != null) {
+        publishAgent(service, hostPort);
+      }
       long every = DUMP_INTERVAL.toMillis();
       target.periodic =
           dumper.scheduleWithFixedDelay(
@@ -227,6 +281,12 @@ public final class CoverageHooks implements ServiceHooks {
       if (last.isPresent()) {
         merged.load(new ByteArrayInputStream(last.get()));
       }
+      // A per-test run resets the agent at every test boundary: what the tests ran is only there.
+      Path perTest =
+          CoverageAgents.perTestDirectory(options.outputDir().getParent()).resolve(name + ".exec");
+      if (Files.isRegularFile(perTest)) {
+        merged.load(perTest.toFile());
+      }
       Files.createDirectories(options.outputDir());
       Path file = options.outputDir().resolve(name + ".exec");
       merged.save(file.toFile(), false);
@@ -272,6 +332,11 @@ public final class CoverageHooks implements ServiceHooks {
   @Override
   public void stopped() {
     dumper.shutdownNow();
+    try {
+      Files.deleteIfExists(CoverageAgents.file(options.outputDir().getParent()));
+    } catch (IOException e) {
+      listener.detail("coverage: cannot remove the agents file: " + e);
+    }
     Harvest.write(options.outputDir(), results());
   }
 

@@ -79,6 +79,7 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
     if (claimCoverageProfile(session)) {
       log.debug("jtest: -Pcoverage taken by jtest: coverage on");
     }
+    perTestCoverage(session);
     // After the coverage claim: coverage on means no early start.
     Map<String, EarlyStarts.Pending> early = new HashMap<>();
     for (MavenProject project : session.getProjects()) {
@@ -93,16 +94,7 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
   /** The project's background start, when {@link EarlyStartPolicy} allows one. */
   private Optional<EarlyStarts.Pending> earlyStart(
       MavenSession session, MavenProject project, Plugin jtest) {
-    Function<String, String> property =
-        key ->
-            Stream.of(
-                    session.getUserProperties(),
-                    session.getSystemProperties(),
-                    project.getProperties())
-                .map(properties -> properties.getProperty(key))
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
+    Function<String, String> property = property(session, project);
     Optional<String> refusal = EarlyStartPolicy.refusal(session.getGoals(), property, jtest);
     if (refusal.isPresent()) {
       log.debug("jtest: {}: no background start: {}", project.getArtifactId(), refusal.get());
@@ -195,6 +187,47 @@ public class JtestLifecycleParticipant extends AbstractMavenLifecycleParticipant
               e.getMessage());
         }
       }
+    }
+  }
+
+  /** A project's property as its goals see it: the command line's, else the pom's. */
+  private static Function<String, String> property(MavenSession session, MavenProject project) {
+    return key ->
+        Stream.of(
+                session.getUserProperties(), session.getSystemProperties(), project.getProperties())
+            .map(properties -> properties.getProperty(key))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+  }
+
+  /**
+   * {@code jtest.coverage.perTest} turns coverage on in each project that sets it, and refuses an
+   * explicit {@code jtest.coverage=false} beside it, naming both.
+   */
+  static void perTestCoverage(MavenSession session) throws MavenExecutionException {
+    for (MavenProject project : session.getProjects()) {
+      Function<String, String> property = property(session, project);
+      if (project.getBuild().getPluginsAsMap().get(PLUGIN_KEY) == null
+          || !Settings.COVERAGE_PER_TEST.read(property)) {
+        continue;
+      }
+      String coverage = property.apply(Keys.COVERAGE);
+      if (coverage != null && !coverage.isBlank() && !Settings.COVERAGE.read(property)) {
+        throw new MavenExecutionException(
+            Keys.COVERAGE_PER_TEST
+                + "=true needs coverage, but "
+                + Keys.COVERAGE
+                + "="
+                + coverage
+                + " turns it off: remove "
+                + Keys.COVERAGE
+                + " (per-test coverage turns it on), or remove "
+                + Keys.COVERAGE_PER_TEST,
+            project.getFile());
+      }
+      // Goals read it from the project's properties: the session's were cached before this ran.
+      project.getProperties().setProperty(Keys.COVERAGE, "true");
     }
   }
 

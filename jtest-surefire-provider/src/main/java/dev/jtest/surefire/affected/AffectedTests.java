@@ -195,7 +195,7 @@ public final class AffectedTests {
                 + " is in the map but has no class file, and its source did not"
                 + " change");
       }
-      String id = TestMapFile.hex(ClassFiles.classId(Files.readAllBytes(file.get())));
+      String id = TestMapFile.classId(ClassFiles.classId(Files.readAllBytes(file.get())));
       if (!id.equalsIgnoreCase(e.getValue())) {
         return Optional.of(
             name.replace('/', '.')

@@ -77,6 +77,12 @@ public final class TestRun {
               + " is not sharded and runs every test");
     }
 
+    if (settings.perTestCoverage()) {
+      sink.info(
+          "jtest: per-test coverage ("
+              + Settings.COVERAGE_PER_TEST.name()
+              + "): 1 worker, so that what each test ran is its own");
+    }
     Map<String, String> configuration = configurationParameters();
     // One worker needs no JVM of its own: it runs in this fork, as Surefire's own provider does.
     // A debugger attaches to a worker JVM started for it.

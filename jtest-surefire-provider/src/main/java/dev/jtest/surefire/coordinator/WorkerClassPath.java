@@ -34,9 +34,19 @@ import java.util.zip.ZipEntry;
  */
 final class WorkerClassPath {
 
-  /** File name prefixes of the jars archived: what a worker loads before and around each test. */
+  /**
+   * File name prefixes of the jars archived: what a worker loads before and around each test.
+   * JaCoCo's core too: linking the provider's per-test coverage classes loads some of its classes,
+   * and Java 17 refuses to archive a class of a jar behind {@code target/test-classes}.
+   */
   private static final List<String> ARCHIVED =
-      List.of("jtest-", "junit-platform-", "junit-jupiter-", "opentest4j-", "apiguardian-api-");
+      List.of(
+          "jtest-",
+          "junit-platform-",
+          "junit-jupiter-",
+          "opentest4j-",
+          "apiguardian-api-",
+          "org.jacoco.core-");
 
   private WorkerClassPath() {}
 

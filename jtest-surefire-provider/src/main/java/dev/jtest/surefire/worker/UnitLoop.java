@@ -31,6 +31,7 @@ public final class UnitLoop implements AutoCloseable {
   private final LauncherSession session;
   private final Launcher launcher;
   private final Filter<?>[] engines;
+  private final CoverageBoundaries coverage;
 
   /**
    * Opens the launcher session the worker keeps for its life: a launcher from {@code
@@ -49,6 +50,10 @@ public final class UnitLoop implements AutoCloseable {
     this.launcher = session.getLauncher();
     this.engines = Engines.filters(UnitLoop.class.getClassLoader()).toArray(Filter<?>[]::new);
     launcher.discover(request().filters(engines).configurationParameters(configuration).build());
+    this.coverage =
+        CoverageBoundaries.of(
+            System::getProperty,
+            java.nio.file.Path.of(System.getProperty("basedir", System.getProperty("user.dir"))));
   }
 
   /**
@@ -78,7 +83,7 @@ public final class UnitLoop implements AutoCloseable {
   }
 
   private void run(Set<String> ids) {
-    WorkerListener listener = new WorkerListener(channel, ids);
+    WorkerListener listener = new WorkerListener(channel, ids, coverage);
     PrintStream out = System.out;
     PrintStream err = System.err;
     OutputForwarder stdout = null;

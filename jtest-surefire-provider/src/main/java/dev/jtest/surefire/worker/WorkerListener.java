@@ -27,15 +27,17 @@ final class WorkerListener implements TestExecutionListener {
 
   private final WorkerChannel channel;
   private final Set<String> items;
+  private final CoverageBoundaries coverage;
   private final Map<String, Long> startTimes = new ConcurrentHashMap<>();
   private final Set<String> classesWithSuccess = ConcurrentHashMap.newKeySet();
   private final Set<String> classesWithStartedTests = ConcurrentHashMap.newKeySet();
   private volatile ReportNames names;
   private volatile TestIdentifier current;
 
-  WorkerListener(WorkerChannel channel, Set<String> items) {
+  WorkerListener(WorkerChannel channel, Set<String> items, CoverageBoundaries coverage) {
     this.channel = channel;
     this.items = items;
+    this.coverage = coverage;
   }
 
   @Override
@@ -45,6 +47,9 @@ final class WorkerListener implements TestExecutionListener {
 
   @Override
   public void executionStarted(TestIdentifier id) {
+    if (id.isTest()) {
+      coverage.testStarted(id.getUniqueId());
+    }
     current = id;
     startTimes.put(id.getUniqueId(), System.currentTimeMillis());
     if (items.contains(id.getUniqueId())) {
@@ -64,6 +69,9 @@ final class WorkerListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    if (id.isTest()) {
+      coverage.testFinished(id.getUniqueId());
+    }
     Long start = startTimes.remove(id.getUniqueId());
     Integer elapsed = start == null ? null : (int) (System.currentTimeMillis() - start);
     Status status = result.getStatus();

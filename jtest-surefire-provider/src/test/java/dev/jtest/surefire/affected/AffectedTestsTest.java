@@ -56,7 +56,7 @@ class AffectedTestsTest {
     Map<String, String> ids = new HashMap<>();
     for (String name : classes) {
       Path file = sources().classFile(name).orElseThrow();
-      ids.put(name, TestMapFile.hex(ClassFiles.classId(Files.readAllBytes(file))));
+      ids.put(name, TestMapFile.classId(ClassFiles.classId(Files.readAllBytes(file))));
     }
     return ids;
   }
