@@ -6,9 +6,14 @@ runs.each { assert it.contains('BUILD SUCCESS') }
 
 // 1. Both tests run and the map names each one's classes.
 assert mapped.contains('Tests run: 2, Failures: 0, Errors: 0')
-def map = new File(basedir, '.jtest/test-map.json').text
-assert map.contains('"format": "jtest-test-map/1"')
-assert map.contains('[class:sample.AIT]/[method:callsX(dev.jtest.junit.ServiceEndpoint)]')
+def map = new groovy.json.JsonSlurper().parse(new File(basedir, '.jtest/test-map.json'))
+assert map.format == 'jtest-test-map/1'
+def a = map.tests['[engine:junit-jupiter]/[class:sample.AIT]/[method:callsX(dev.jtest.junit.ServiceEndpoint)]']
+def b = map.tests['[engine:junit-jupiter]/[class:sample.BIT]/[method:callsY(dev.jtest.junit.ServiceEndpoint)]']
+// Measured in the service by its JaCoCo agent, test by test: each handler is charged to its caller only.
+assert a.classes.contains('sample/XHandler') && !a.classes.contains('sample/YHandler') : a
+assert b.classes.contains('sample/YHandler') && !b.classes.contains('sample/XHandler') : b
+assert map.classes['sample/XHandler'] ==~ /[0-9a-f]{16}/
 
 // 2. XHandler.java changed: AIT runs, BIT does not, and -Djtest.affected.explain says why.
 assert edited.contains('jtest: affected since HEAD: 1 of 2 tests run (1 changed classes, 1 changed files); 1 skipped')

@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @WithServices
-@ExtendWith(MapRecorder.class)
 class AIT {
 
   @Test
-  @MapRecorder.Calls({"sample/Server", "sample/XHandler"})
   void callsX(@ComposeService("app") ServiceEndpoint app) throws Exception {
     String body =
         HttpClient.newHttpClient()
