@@ -10,7 +10,8 @@
 # the skewed suite split into 2 and 4 shards run in turn; not in the default set), suite (suite.py:
 # Commons Collections' 12,000 tests, stock Surefire against jtest; not in the default set; ~15
 # minutes), hidden (hidden.py: services started in the background while the unit tests run, against
-# a stack already running).
+# a stack already running), pertest (pertest.py: per-test coverage's cost and -Djtest.affected's
+# saving on the demo; not in the default set; ~10 minutes at --runs 2).
 # --no-build reuses the jtest that it/target/local-repo holds instead of building this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --no-build) build=; shift ;;
-    scheduling|ready|coverage|provider|reports|shards|suite|hidden|demo) parts+=("$1"); shift ;;
+    scheduling|ready|coverage|provider|reports|shards|suite|hidden|demo|pertest) parts+=("$1"); shift ;;
     *) echo "usage: bench/run.sh [--runs N] [--no-build] [scheduling|ready|coverage|provider|reports|shards|suite|hidden|demo]..." >&2; exit 2 ;;
   esac
 done
@@ -32,7 +33,7 @@ wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 say() { printf '[bench] %s\n' "$*"; }
 started=$(date +%s)
 
-if wants ready || wants coverage || wants hidden || wants demo; then
+if wants ready || wants coverage || wants hidden || wants demo || wants pertest; then
   bash docker/engine.sh
 fi
 if wants ready && ! command -v docker-compose >/dev/null 2>&1; then
@@ -59,6 +60,7 @@ for part in "${parts[@]}"; do
     suite) python3 bench/suite.py --runs "$runs" ;;
     hidden) python3 bench/hidden.py --runs "$runs" ;;
     demo) python3 bench/demo.py --runs "$runs" ;;
+    pertest) python3 bench/pertest.py --runs "$runs" ;;
   esac
 done
 say "done in $(( ($(date +%s) - started) / 60 )) min; results in bench/results/"
