@@ -53,12 +53,32 @@ assert map.tests[a].classes.containsAll(['sample/AIT', 'sample/ShopCalls']) && !
 assert map.tests[b].classes.containsAll(['sample/BIT', 'sample/ShopCalls']) && !map.tests[b].classes.contains('sample/AIT')
 ['sample/Orders', 'sample/Payments', 'sample/Shop'].each { assert map.classes[it] ==~ /[0-9a-f]{16}/ }
 
-// The report's page, linked from its index, names the tests beside the source.
+// The report's per-test index, linked from its index, links to a page per class; the page of X's
+// class (Orders) shows its whole source, its covered lines naming A only.
 def report = new File(basedir, 'target/site/jtest/coverage')
 def page = new File(report, 'per-test.html').text
-assert page.contains('AIT.callsX') && page.contains('BIT.callsY')
-assert page.contains('order.append(')
 assert new File(report, 'index.html').text.contains('href="per-test.html"')
+assert page.contains('AIT.callsX') && page.contains('BIT.callsY')
+assert !page.contains('order.append(') : 'the index holds no source'
+def ordersHref = '@per-test/shop/sample.Orders.html'
+assert page.contains("<a href=\"${ordersHref}\">sample.Orders</a>")
+assert page.contains('<a href="@per-test/@tests/sample.AIT.html">sample.AIT</a>')
+def orders = new File(report, ordersHref).text
+def ordersSource = new File(basedir, 'src/main/java/sample/Orders.java').readLines()
+assert orders.findAll(/<td id="L\d+">/).size() == ordersSource.size()
+def coveredRows = orders.findAll(/<tr class="c">.*<\/tr>/)
+assert coveredRows.size() == shop['sample/Orders'].size()
+coveredRows.each { assert it.endsWith('<td class="t">AIT.callsX</td></tr>') : it }
+assert orders.contains('order.append(')
+assert !orders.contains('BIT.callsY')
+assert orders.contains('<a href="../../per-test.html">')
+// What A touched: its page, linked from the index, names Orders and not Payments.
+assert page.contains('<a href="@per-test/@by-test/AIT.callsX.html">AIT.callsX</a>')
+def touchedByA = new File(report, '@per-test/@by-test/AIT.callsX.html').text
+assert touchedByA.contains("<a href=\"../../${ordersHref}\">sample.Orders</a>")
+assert !touchedByA.contains('sample.Payments')
+def jacocoPage = (orders =~ /<a href="\.\.\/\.\.\/([^"]+)">the report's page/)[0][1]
+assert jacocoPage == 'shop/sample/Orders.java.html' && new File(report, jacocoPage).isFile()
 
 // 3. The merged report is what a normal run gives: the same covered lines, all of X's and Y's.
 def parser = new XmlSlurper(false, false, true)

@@ -12,14 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
@@ -32,8 +36,10 @@ import org.jacoco.core.data.ExecutionDataStore;
 /**
  * What each test of a {@code jtest.coverage.perTest} run covered, from the per-test data ({@code
  * per-test/<service>.exec}, one JaCoCo session per test): the index of which tests covered each
- * line ({@code per-test/index.json}), a page of the coverage report listing them beside the source
- * ({@code per-test.html}, linked from the report's index), and the test map.
+ * line ({@code per-test/index.json}), pages of the coverage report ({@code per-test.html}, linked
+ * from the report's index, naming each covered class and each test; one page per class under
+ * {@code @per-test/<group>/}, its source with the tests of each line, and one per test under
+ * {@code @per-test/@by-test/}, the classes it covered), and the test map.
  */
 public final class PerTestReport {
 
@@ -42,6 +48,12 @@ public final class PerTestReport {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Where the class pages go in the report: {@code @} keeps it apart from every service's. */
+  static final String PAGES_DIR = "@per-test";
+
+  /** Where the test pages go, beside the groups' directories: no group's name starts with @by. */
+  private static final String TESTS_DIR = PAGES_DIR + "/@by-test";
 
   private static final Pattern SEGMENT = Pattern.compile("\\[([^:\\]]+):([^\\]]*)\\]");
 
@@ -142,7 +154,7 @@ public final class PerTestReport {
       JSON.writeValue(indexFile.toFile(), index);
       Files.createDirectories(inputs.reportDir());
       Path page = inputs.reportDir().resolve("per-test.html");
-      writePage(page, index, analysed, inputs.sourceDirs());
+      writePages(inputs.reportDir(), index, analysed, inputs.sourceDirs());
       linkFromIndex(inputs.reportDir().resolve("index.html"));
       Map<String, TestMapFile.Entry> tests = new TreeMap<>();
       testClasses.forEach(
@@ -250,55 +262,294 @@ public final class PerTestReport {
         + invocation;
   }
 
-  private static void writePage(
-      Path page,
+  /**
+   * Writes {@code per-test.html}, an index of the covered classes and of the tests, one page per
+   * class under {@code @per-test/<group>/} and one per test under {@code @per-test/@by-test/} (a
+   * name no service's group of the JaCoCo report can take: JaCoCo turns a {@code @} into {@code
+   * _}). Each page stays small on a project of thousands of classes and tests.
+   */
+  private static void writePages(
+      Path reportDir,
       Index index,
       Map<String, Map<String, IClassCoverage>> analysed,
       List<Path> sourceDirs)
       throws IOException {
-    try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+    Path pagesDir = reportDir.resolve(PAGES_DIR);
+    deleteTree(pagesDir);
+    // The page of each class, by group and class VM name, relative to the report's root.
+    Map<String, Map<String, String>> pages = new TreeMap<>();
+    // The lines each test covered, by test id, group and class.
+    Map<String, Map<String, Map<String, Integer>>> touched = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Map<Integer, Set<String>>>> group :
+        index.groups().entrySet()) {
+      String dir = PAGES_DIR + "/" + groupDirectory(group.getKey());
+      Set<String> taken = new HashSet<>();
+      Map<String, String> groupPages = pages.computeIfAbsent(group.getKey(), g -> new TreeMap<>());
+      for (Map.Entry<String, Map<Integer, Set<String>>> type : group.getValue().entrySet()) {
+        String file = fileName(type.getKey(), taken);
+        groupPages.put(type.getKey(), dir + "/" + file);
+        IClassCoverage coverage = analysed.get(group.getKey()).get(type.getKey());
+        writeClassPage(
+            reportDir,
+            dir + "/" + file,
+            group.getKey(),
+            type.getKey(),
+            type.getValue(),
+            index.tests(),
+            coverage,
+            source(coverage, sourceDirs));
+        type.getValue()
+            .values()
+            .forEach(
+                tests ->
+                    tests.forEach(
+                        test ->
+                            touched
+                                .computeIfAbsent(test, t -> new TreeMap<>())
+                                .computeIfAbsent(group.getKey(), g -> new TreeMap<>())
+                                .merge(type.getKey(), 1, Integer::sum)));
+      }
+    }
+    try (Writer out =
+        Files.newBufferedWriter(reportDir.resolve("per-test.html"), StandardCharsets.UTF_8)) {
       out.write(
-          "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>Per-test coverage</title>"
-              + "<link rel=\"stylesheet\" href=\"jacoco-resources/report.css\" type=\"text/css\"/>"
-              + "<style>td.src{font-family:monospace;white-space:pre}td.t{font-size:smaller}"
-              + "</style></head><body>\n<h1>Per-test coverage</h1>\n<p><a href=\"index.html\">"
-              + "Coverage report</a> &middot; "
+          head("Per-test coverage", "")
+              + "<h1>Per-test coverage</h1>\n<p><a href=\"index.html\">Coverage report</a>"
+              + " &middot; "
               + index.tests().size()
-              + " tests. Each covered line of each class, with the tests that covered it.</p>\n");
+              + " tests. Each class a test covered (open it for its source, each covered line"
+              + " with the tests that covered it), then each test (open it for the classes it"
+              + " covered).</p>\n");
       for (Map.Entry<String, Map<String, Map<Integer, Set<String>>>> group :
           index.groups().entrySet()) {
         out.write("<h2>" + html(group.getKey()) + "</h2>\n");
         if (group.getValue().isEmpty()) {
           out.write("<p>No test covered a line of its classes.</p>\n");
+          continue;
         }
+        out.write(
+            "<table class=\"coverage\"><thead><tr><td>Class</td><td class=\"ctr2\">Covered"
+                + " lines</td><td class=\"ctr2\">Tests</td></tr></thead><tbody>\n");
         for (Map.Entry<String, Map<Integer, Set<String>>> type : group.getValue().entrySet()) {
-          IClassCoverage coverage = analysed.get(group.getKey()).get(type.getKey());
-          List<String> source = source(coverage, sourceDirs);
+          Set<String> tests = new TreeSet<>();
+          type.getValue().values().forEach(tests::addAll);
           out.write(
-              "<h3 id=\""
-                  + html((group.getKey() + ":" + type.getKey()).replace(' ', '-'))
-                  + "\">"
-                  + html(type.getKey().replace('/', '.'))
-                  + "</h3>\n<table class=\"coverage\"><thead><tr><td>Line</td><td>Source</td>"
-                  + "<td>Tests</td></tr></thead><tbody>\n");
-          for (Map.Entry<Integer, Set<String>> line : type.getValue().entrySet()) {
-            int number = line.getKey();
-            String text = number <= source.size() ? source.get(number - 1) : "";
-            List<String> names = new ArrayList<>();
-            line.getValue().forEach(test -> names.add(index.tests().get(test)));
-            out.write(
-                "<tr><td>"
-                    + number
-                    + "</td><td class=\"src\">"
-                    + html(text)
-                    + "</td><td class=\"t\">"
-                    + html(String.join(", ", names))
-                    + "</td></tr>\n");
-          }
-          out.write("</tbody></table>\n");
+              "<tr><td>"
+                  + link(
+                      pages.get(group.getKey()).get(type.getKey()), type.getKey().replace('/', '.'))
+                  + "</td><td class=\"ctr2\">"
+                  + type.getValue().size()
+                  + "</td><td class=\"ctr2\">"
+                  + tests.size()
+                  + "</td></tr>\n");
         }
+        out.write("</tbody></table>\n");
+      }
+      out.write(
+          "<h2 id=\"tests\">Tests</h2>\n<table class=\"coverage\"><thead><tr><td>Test</td>"
+              + "<td class=\"ctr2\">Classes</td></tr></thead><tbody>\n");
+      Set<String> taken = new HashSet<>();
+      for (Map.Entry<String, String> test : index.tests().entrySet()) {
+        Map<String, Map<String, Integer>> classes = touched.getOrDefault(test.getKey(), Map.of());
+        String page = TESTS_DIR + "/" + fileName(test.getValue(), taken);
+        writeTestPage(reportDir, page, test.getKey(), test.getValue(), classes, pages);
+        out.write(
+            "<tr><td title=\""
+                + html(test.getKey())
+                + "\">"
+                + link(page, test.getValue())
+                + "</td><td class=\"ctr2\">"
+                + classes.values().stream().mapToInt(Map::size).sum()
+                + "</td></tr>\n");
+      }
+      out.write("</tbody></table>\n</body></html>\n");
+    }
+  }
+
+  /** One test's page: the classes it covered a line of, and how many lines of each. */
+  private static void writeTestPage(
+      Path reportDir,
+      String page,
+      String id,
+      String label,
+      Map<String, Map<String, Integer>> classes,
+      Map<String, Map<String, String>> pages)
+      throws IOException {
+    Path file = reportDir.resolve(page);
+    Files.createDirectories(file.getParent());
+    String root = "../../";
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(
+          head(label, root)
+              + "<h1>"
+              + html(label)
+              + "</h1>\n<p>"
+              + link(root + "per-test.html", "Per-test coverage")
+              + "</p>\n<p class=\"t\">"
+              + html(id)
+              + "</p>\n");
+      if (classes.isEmpty()) {
+        out.write("<p>This test covered no line of the analysed classes.</p>\n");
+      }
+      for (Map.Entry<String, Map<String, Integer>> group : classes.entrySet()) {
+        out.write(
+            "<h2>"
+                + html(group.getKey())
+                + "</h2>\n<table class=\"coverage\"><thead><tr><td>Class</td>"
+                + "<td class=\"ctr2\">Lines it covered</td></tr></thead><tbody>\n");
+        for (Map.Entry<String, Integer> type : group.getValue().entrySet()) {
+          out.write(
+              "<tr><td>"
+                  + link(
+                      root + pages.get(group.getKey()).get(type.getKey()),
+                      type.getKey().replace('/', '.'))
+                  + "</td><td class=\"ctr2\">"
+                  + type.getValue()
+                  + "</td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
       }
       out.write("</body></html>\n");
+    }
+  }
+
+  /**
+   * One class's page: every line of its source, the covered ones marked and naming their tests
+   * (only the covered lines when the source is not found).
+   */
+  private static void writeClassPage(
+      Path reportDir,
+      String page,
+      String group,
+      String type,
+      Map<Integer, Set<String>> lines,
+      Map<String, String> labels,
+      IClassCoverage coverage,
+      List<String> source)
+      throws IOException {
+    Path file = reportDir.resolve(page);
+    Files.createDirectories(file.getParent());
+    String root = "../../";
+    String name = type.replace('/', '.');
+    StringBuilder links = new StringBuilder(link(root + "per-test.html", "Per-test coverage"));
+    String jacoco = jacocoSourcePage(reportDir, group, coverage);
+    if (jacoco != null) {
+      links.append(" &middot; ").append(link(root + jacoco, "the report's page of the source"));
+    }
+    Set<String> tests = new TreeSet<>();
+    lines.values().forEach(tests::addAll);
+    List<String> names = new ArrayList<>();
+    tests.forEach(test -> names.add(labels.get(test)));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(
+          head(name + " (" + group + ")", root)
+              + "<h1>"
+              + html(name)
+              + " <span class=\"t\">("
+              + html(group)
+              + ")</span></h1>\n<p>"
+              + links
+              + "</p>\n<p>"
+              + lines.size()
+              + " lines covered by "
+              + tests.size()
+              + " tests: "
+              + html(String.join(", ", names))
+              + "</p>\n");
+      if (source.isEmpty()) {
+        out.write("<p>Source not found: the covered lines only.</p>\n");
+      }
+      out.write(
+          "<table class=\"coverage\"><thead><tr><td>Line</td><td>Source</td>"
+              + "<td>Tests</td></tr></thead><tbody>\n");
+      Iterable<Integer> numbers =
+          source.isEmpty()
+              ? lines.keySet()
+              : IntStream.rangeClosed(1, source.size()).boxed().toList();
+      for (int number : numbers) {
+        Set<String> covering = lines.get(number);
+        String text = number <= source.size() ? source.get(number - 1) : "";
+        List<String> by = new ArrayList<>();
+        if (covering != null) {
+          covering.forEach(test -> by.add(labels.get(test)));
+        }
+        out.write(
+            (covering == null ? "<tr>" : "<tr class=\"c\">")
+                + "<td id=\"L"
+                + number
+                + "\">"
+                + number
+                + "</td><td class=\"src\">"
+                + html(text)
+                + "</td><td class=\"t\">"
+                + html(String.join(", ", by))
+                + "</td></tr>\n");
+      }
+      out.write("</tbody></table>\n</body></html>\n");
+    }
+  }
+
+  private static String head(String title, String root) {
+    return "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>"
+        + html(title)
+        + "</title><link rel=\"stylesheet\" href=\""
+        + root
+        + "jacoco-resources/report.css\" type=\"text/css\"/>"
+        + "<style>td.src{font-family:monospace;white-space:pre}.t{font-size:smaller}"
+        + "tr.c td{background-color:#ccffcc}</style></head><body>\n";
+  }
+
+  private static String link(String href, String text) {
+    return "<a href=\"" + html(href) + "\">" + html(text) + "</a>";
+  }
+
+  /** The directory of a group's class pages: the name of its data file, safe as a file name. */
+  static String groupDirectory(String group) {
+    return group.equals(TEST_JVM_GROUP) ? CoverageAgents.TEST_JVM : safe(group);
+  }
+
+  /**
+   * The file name of a class's page: its VM name with {@code .} for {@code /}, other unsafe
+   * characters {@code _}, and {@code ~n} when that name (ignoring case, for the file systems that
+   * do) is already taken in the group.
+   */
+  static String fileName(String type, Set<String> taken) {
+    String base = safe(type.replace('/', '.'));
+    String name = base;
+    for (int n = 1; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+      name = base + "~" + n;
+    }
+    return name + ".html";
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._$-]", "_");
+  }
+
+  /**
+   * The JaCoCo report's page of a class's source, relative to the report's root, when it has one:
+   * {@code <group>/<package with .>/<Source>.java.html}.
+   */
+  private static String jacocoSourcePage(Path reportDir, String group, IClassCoverage coverage) {
+    if (coverage == null || coverage.getSourceFileName() == null) {
+      return null;
+    }
+    String pkg =
+        coverage.getPackageName().isEmpty()
+            ? "default"
+            : coverage.getPackageName().replace('/', '.');
+    String page = safe(group) + "/" + pkg + "/" + coverage.getSourceFileName() + ".html";
+    return Files.isRegularFile(reportDir.resolve(page)) ? page : null;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
