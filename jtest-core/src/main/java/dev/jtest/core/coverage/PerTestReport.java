@@ -495,7 +495,10 @@ public final class PerTestReport {
         + "</title><link rel=\"stylesheet\" href=\""
         + root
         + "jacoco-resources/report.css\" type=\"text/css\"/>"
-        + "<style>td.src{font-family:monospace;white-space:pre}.t{font-size:smaller}"
+        // "table.coverage td": JaCoCo's report.css sets nowrap there, which would otherwise win
+        // and lose the source's indentation.
+        + "<style>table.coverage td.src{font-family:monospace;white-space:pre}"
+        + ".t{font-size:smaller}table.coverage td.t{white-space:normal}"
         + "tr.c td{background-color:#ccffcc}</style></head><body>\n";
   }
 
