@@ -6,10 +6,13 @@ import dev.jtest.core.engine.ImageConfig;
 import dev.jtest.core.services.ServiceHooks;
 import dev.jtest.core.services.StackListener;
 import dev.jtest.core.testing.Specs;
+import dev.jtest.settings.CoverageAgents;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the agents join the JVM options a service already has, as Docker combines environments. */
 class CoverageHooksTest {
@@ -20,16 +23,35 @@ class CoverageHooksTest {
           List.of(),
           List.of("PATH=/usr/bin", "JAVA_TOOL_OPTIONS=-Dfrom=image -Xss1m"));
 
+  @TempDir static Path work;
+
+  /** As jtest:start gives it: {@code target/jtest/coverage}. */
+  private static CoverageOptions options() {
+    return new CoverageOptions(
+        work.resolve("jtest").resolve("coverage"), List.of("dev.demo.*"), List.of(), "-Pcoverage");
+  }
+
   private static String toolOptions(Map<String, String> composeEnvironment) {
-    CoverageHooks hooks =
-        new CoverageHooks(
-            null,
-            new CoverageOptions(Path.of("target"), List.of("dev.demo.*"), List.of(), "-Pcoverage"),
-            StackListener.silent());
+    CoverageHooks hooks = new CoverageHooks(null, options(), StackListener.silent());
     return hooks
         .prepare(Specs.service("api").environment(composeEnvironment).build(), IMAGE)
         .environment()
         .get("JAVA_TOOL_OPTIONS");
+  }
+
+  /** A per-test run's data would otherwise be merged into the next run's harvest as covered. */
+  @Test
+  void aNewCoverageStartRemovesThePreviousRunsAgentsFileAndPerTestData() throws Exception {
+    Path workDir = work.resolve("jtest");
+    Path perTest = CoverageAgents.perTestDirectory(workDir);
+    Files.createDirectories(perTest);
+    Files.writeString(perTest.resolve("api.exec"), "old");
+    Files.writeString(CoverageAgents.file(workDir), "{}");
+
+    toolOptions(Map.of());
+
+    assertThat(perTest).doesNotExist();
+    assertThat(CoverageAgents.file(workDir)).doesNotExist();
   }
 
   @Test
@@ -63,12 +85,7 @@ class CoverageHooksTest {
   @Test
   void servicesPreparedAtOnceEachGetBothAgentJars() throws Exception {
     for (int round = 0; round < 20; round++) {
-      CoverageHooks hooks =
-          new CoverageHooks(
-              null,
-              new CoverageOptions(
-                  Path.of("target"), List.of("dev.demo.*"), List.of(), "-Pcoverage"),
-              StackListener.silent());
+      CoverageHooks hooks = new CoverageHooks(null, options(), StackListener.silent());
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(8);
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
