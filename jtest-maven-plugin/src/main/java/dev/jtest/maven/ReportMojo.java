@@ -9,6 +9,7 @@ import dev.jtest.core.coverage.ShardCoverage;
 import dev.jtest.settings.CoverageAgents;
 import dev.jtest.settings.Keys;
 import dev.jtest.settings.Settings;
+import dev.jtest.surefire.affected.GitChanges;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ public class ReportMojo extends AbstractJtestMojo {
                       .toList(),
                   reportDirectory.toPath(),
                   baseDir().resolve(Settings.TEST_MAP.parse(testMap)).normalize(),
-                  GitCommit.of(baseDir())));
+                  GitChanges.head(baseDir())));
       getLog()
           .info(
               "jtest: per-test coverage of "

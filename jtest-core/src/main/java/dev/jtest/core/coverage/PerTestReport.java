@@ -113,6 +113,8 @@ public final class PerTestReport {
       Map<String, String> classIds = new TreeMap<>();
       Map<String, Map<String, Map<Integer, Set<String>>>> groups = new TreeMap<>();
       Map<String, Map<String, IClassCoverage>> analysed = new TreeMap<>();
+      // Every session names every class its JVM had loaded: each file is read once, not per test.
+      Map<Path, byte[]> classBytes = new java.util.HashMap<>();
       for (Path file : execFiles(inputs.dataDir())) {
         String name = file.getFileName().toString().replaceFirst("\\.exec$", "");
         boolean testJvm = CoverageAgents.TEST_JVM.equals(name);
@@ -133,7 +135,7 @@ public final class PerTestReport {
             }
           }
           for (IClassCoverage covered :
-              analyse(session.getValue(), testJvm ? testJvmNames : classNames)) {
+              analyse(session.getValue(), testJvm ? testJvmNames : classNames, classBytes)) {
             analysed.computeIfAbsent(group, g -> new TreeMap<>()).put(covered.getName(), covered);
             for (int line = covered.getFirstLine();
                 line > 0 && line <= covered.getLastLine();
@@ -210,18 +212,31 @@ public final class PerTestReport {
     return sessions;
   }
 
-  /** The classes of {@code data} found in the class directories, analysed. */
+  /**
+   * The coverage of the classes of {@code data} found in the class directories that it hit. A
+   * session also holds every other class its JVM had loaded, with no hits: those cover no line and
+   * are not analysed.
+   *
+   * @param classBytes the class files read so far, by path; filled as files are read
+   */
   private static List<IClassCoverage> analyse(
-      ExecutionDataStore data, Map<Path, Set<String>> classNames) throws IOException {
+      ExecutionDataStore data, Map<Path, Set<String>> classNames, Map<Path, byte[]> classBytes)
+      throws IOException {
     CoverageBuilder builder = new CoverageBuilder();
     Analyzer analyzer = new Analyzer(data, builder);
     for (ExecutionData ran : data.getContents()) {
+      if (!ran.hasHits()) {
+        continue;
+      }
       for (Map.Entry<Path, Set<String>> dir : classNames.entrySet()) {
         if (dir.getValue().contains(ran.getName())) {
           Path classFile = dir.getKey().resolve(ran.getName() + ".class");
-          try (InputStream in = Files.newInputStream(classFile)) {
-            analyzer.analyzeClass(in, classFile.toString());
+          byte[] bytes = classBytes.get(classFile);
+          if (bytes == null) {
+            bytes = Files.readAllBytes(classFile);
+            classBytes.put(classFile, bytes);
           }
+          analyzer.analyzeClass(bytes, classFile.toString());
           break;
         }
       }

@@ -74,6 +74,22 @@ public record GitChanges(Path workTree, Set<String> changed, Set<String> deleted
     commit(ref, workTree(dir));
   }
 
+  /**
+   * The commit {@code dir}'s work tree is at ({@code git rev-parse HEAD}), for files that record
+   * what they were made from; null when there is no git, no repository or no commit yet.
+   */
+  public static String head(Path dir) {
+    try {
+      Result head = git(dir, "rev-parse", "--verify", "--quiet", "HEAD");
+      return head.exit == 0 ? head.out.strip() : null;
+    } catch (Unavailable e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   private static Path workTree(Path dir) throws Unavailable, InterruptedException {
     Result top = git(dir, "rev-parse", "--show-toplevel");
     if (top.exit != 0) {

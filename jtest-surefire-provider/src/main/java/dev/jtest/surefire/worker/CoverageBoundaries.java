@@ -34,12 +34,12 @@ final class CoverageBoundaries {
 
   private final Map<String, CoverageAgents.Agent> agents;
   private final Path directory;
-  private final Object testJvmAgent;
+  private final TestJvmAgent testJvmAgent;
   private final Set<String> unreachable = new HashSet<>();
   private long since = System.currentTimeMillis();
 
   private CoverageBoundaries(
-      Map<String, CoverageAgents.Agent> agents, Path directory, Object testJvmAgent) {
+      Map<String, CoverageAgents.Agent> agents, Path directory, TestJvmAgent testJvmAgent) {
     this.agents = agents;
     this.directory = directory;
     this.testJvmAgent = testJvmAgent;
@@ -73,16 +73,23 @@ final class CoverageBoundaries {
   }
 
   /** JaCoCo's agent in this JVM ({@code org.jacoco.agent.rt.RT.getAgent()}), or null. */
-  private static Object testJvmAgent() {
+  private static TestJvmAgent testJvmAgent() {
     try {
       Class<?> rt =
           Class.forName("org.jacoco.agent.rt.RT", true, ClassLoader.getSystemClassLoader());
-      return rt.getMethod("getAgent").invoke(null);
+      Object agent = rt.getMethod("getAgent").invoke(null);
+      Method data =
+          Class.forName("org.jacoco.agent.rt.IAgent", false, agent.getClass().getClassLoader())
+              .getMethod("getExecutionData", boolean.class);
+      return new TestJvmAgent(agent, data);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       // No agent in the test JVM (the usual case) or one not started: the services only.
       return null;
     }
   }
+
+  /** The test JVM's agent and its {@code getExecutionData(boolean reset)}, looked up once. */
+  private record TestJvmAgent(Object agent, Method executionData) {}
 
   /** Before {@code testId} starts: what ran since the last boundary ran outside any test. */
   void testStarted(String testId) {
@@ -125,12 +132,9 @@ final class CoverageBoundaries {
         });
     if (testJvmAgent != null) {
       try {
-        Method data =
-            Class.forName(
-                    "org.jacoco.agent.rt.IAgent", false, testJvmAgent.getClass().getClassLoader())
-                .getMethod("getExecutionData", boolean.class);
+        byte[] data = (byte[]) testJvmAgent.executionData().invoke(testJvmAgent.agent(), true);
         ExecFileLoader loader = new ExecFileLoader();
-        loader.load(new ByteArrayInputStream((byte[]) data.invoke(testJvmAgent, true)));
+        loader.load(new ByteArrayInputStream(data));
         append(CoverageAgents.TEST_JVM, info, loader.getExecutionDataStore());
       } catch (ReflectiveOperationException | IOException | RuntimeException e) {
         System.err.println("jtest: per-test coverage of the test JVM failed: " + e);

@@ -50,6 +50,19 @@ class GitChangesTest {
     assertThat(changes.deleted()).containsExactly("svc/src/C.java");
   }
 
+  /** The commit the test map records: none outside a repository or before the first commit. */
+  @Test
+  void headIsTheCommitTheWorkTreeIsAt() throws Exception {
+    assertThat(GitChanges.head(dir)).isNull();
+    git("init", "-q");
+    assertThat(GitChanges.head(dir)).isNull();
+    Files.writeString(dir.resolve("a.txt"), "a");
+    git("add", ".");
+    git("commit", "-q", "-m", "one");
+
+    assertThat(GitChanges.head(dir)).matches("[0-9a-f]{40}");
+  }
+
   @Test
   void anUnknownRefFailsNamingThePropertyAndValue() throws Exception {
     Files.writeString(dir.resolve("a.txt"), "a");
